@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import type { Deps } from '../deps';
+
+/** Chatwork: Sign Out — deletes the token from secret storage. */
+export function registerSignOut(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('chatwork.signOut', async () => {
+      if (deps.tokens.get() === undefined) {
+        void deps.prompts.notify('info', 'No Chatwork token is stored.');
+        return;
+      }
+      deps.log.removeSecret(deps.tokens.get());
+      await deps.tokens.clear();
+      deps.log.info('API token deleted.');
+      void deps.prompts.notify('info', 'Signed out of Chatwork. The API token was deleted.');
+    }),
+  );
+}

@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+
+export const DEFAULT_API_BASE_URL = 'https://api.chatwork.com/v2';
+
+/** Typed access to the `chatwork.*` settings, read fresh each time so changes apply at once. */
+export const Settings = {
+  apiBaseUrl(): string {
+    const value = vscode.workspace.getConfiguration('chatwork').get<string>('apiBaseUrl')?.trim();
+    return (value || DEFAULT_API_BASE_URL).replace(/\/+$/, '');
+  },
+  pollIntervalSeconds(): number {
+    const value = vscode.workspace.getConfiguration('chatwork').get<number>('pollIntervalSeconds') ?? 30;
+    return Math.min(600, Math.max(10, value));
+  },
+};

@@ -1,0 +1,163 @@
+import { ChatworkApiError } from '../api/errors';
+import { Emitter } from './emitter';
+import type { RoomStore } from './roomStore';
+
+export interface PollerOptions {
+  /** The interval while the window is focused (ms); read before every wait so setting changes apply. */
+  intervalMs: () => number;
+  /** How much slower to poll when the window is not focused. */
+  unfocusedFactor?: number;
+  /** Upper bound of the backoff after failures (ms). */
+  maxBackoffMs?: number;
+  setTimer?: (callback: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export type PollerState = 'stopped' | 'waiting' | 'polling' | 'backingOff' | 'signedOut';
+
+/**
+ * Keeps the store fresh with as few requests as possible: one GET /rooms per cycle; GET /my/status
+ * only when the rooms list changed; a diff GET of messages only for rooms being read whose
+ * last_update_time moved. Runs only while something is shown (tree visible or a panel open), slower
+ * when the window is unfocused, and backs off on failures and rate limits.
+ */
+export class Poller {
+  private _active = false;
+  private _focused = true;
+  private _state: PollerState = 'stopped';
+  private _timer: unknown;
+  private _failures = 0;
+  private _running: Promise<void> | undefined;
+  private _lastError: unknown;
+  private readonly _watched = new Map<number, number>();
+  private readonly _setTimer: (callback: () => void, ms: number) => unknown;
+  private readonly _clearTimer: (handle: unknown) => void;
+
+  private readonly _onDidFail = new Emitter<ChatworkApiError | Error>();
+  /** A cycle failed (the poller keeps going, backing off; auth failures stop it until resumed). */
+  readonly onDidFail = this._onDidFail.event;
+  private readonly _onDidSucceed = new Emitter<void>();
+  readonly onDidSucceed = this._onDidSucceed.event;
+
+  constructor(
+    private readonly _store: RoomStore,
+    private readonly _options: PollerOptions,
+  ) {
+    this._setTimer = _options.setTimer ?? ((cb, ms) => setTimeout(cb, ms));
+    this._clearTimer = _options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  }
+
+  get state(): PollerState {
+    return this._state;
+  }
+
+  /** Whether anything that shows Chatwork data is visible (view or panel). */
+  setActive(active: boolean): void {
+    if (this._active === active) return;
+    this._active = active;
+    this._reschedule();
+  }
+
+  setFocused(focused: boolean): void {
+    if (this._focused === focused) return;
+    this._focused = focused;
+    // Coming back to the window refreshes at once: that is when the user looks.
+    if (focused && this._active && this._state === 'waiting') void this.pollNow();
+    else this._reschedule();
+  }
+
+  /** Keeps the room's messages live (a panel is reading it). */
+  watch(roomId: number): { dispose(): void } {
+    this._watched.set(roomId, (this._watched.get(roomId) ?? 0) + 1);
+    return {
+      dispose: () => {
+        const count = (this._watched.get(roomId) ?? 1) - 1;
+        if (count <= 0) this._watched.delete(roomId);
+        else this._watched.set(roomId, count);
+      },
+    };
+  }
+
+  get watchedRooms(): number[] {
+    return [...this._watched.keys()];
+  }
+
+  /** Runs one cycle now (a refresh button, a resumed token); concurrent calls share the cycle. */
+  pollNow(): Promise<void> {
+    this._running ??= this._cycle().finally(() => {
+      this._running = undefined;
+      this._reschedule();
+    });
+    return this._running;
+  }
+
+  /** After sign-in: start again from a clean slate. */
+  resume(): void {
+    this._failures = 0;
+    if (this._state === 'signedOut') this._state = 'stopped';
+    this._reschedule();
+  }
+
+  private async _cycle(): Promise<void> {
+    this._cancelTimer();
+    this._state = 'polling';
+    try {
+      const first = this._store.rooms === undefined;
+      const changes = await this._store.refreshRooms();
+      if (first || changes.changed.length > 0) await this._store.refreshStatus();
+      for (const roomId of changes.active) {
+        if (!this._watched.has(roomId) && !this._store.hasMessages(roomId)) continue;
+        const { added } = await this._store.pollMessages(roomId);
+        // Activity without new messages is an edit or a deletion, which the diff does not report.
+        if (added.length === 0) await this._store.reloadMessages(roomId);
+      }
+      this._failures = 0;
+      this._lastError = undefined;
+      this._state = 'waiting';
+      this._onDidSucceed.fire();
+    } catch (error) {
+      this._failures++;
+      this._lastError = error;
+      const isAuth = error instanceof ChatworkApiError && error.kind === 'auth';
+      this._state = isAuth ? 'signedOut' : 'backingOff';
+      this._onDidFail.fire(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** The wait before the next cycle, from the state: interval, slower unfocused, backoff on failure. */
+  nextDelayMs(lastError?: unknown): number {
+    const base = this._options.intervalMs() * (this._focused ? 1 : (this._options.unfocusedFactor ?? 4));
+    if (lastError instanceof ChatworkApiError && lastError.kind === 'rateLimited' && lastError.retryAfterMs !== undefined) {
+      return Math.max(base, lastError.retryAfterMs);
+    }
+    if (this._failures === 0) return base;
+    return Math.min(base * 2 ** Math.min(this._failures, 6), this._options.maxBackoffMs ?? 5 * 60_000);
+  }
+
+  private _reschedule(): void {
+    this._cancelTimer();
+    if (this._running || this._state === 'signedOut') return;
+    if (!this._active) {
+      this._state = 'stopped';
+      return;
+    }
+    if (this._state === 'stopped') {
+      // First start (or back from hidden): refresh now.
+      void this.pollNow();
+      return;
+    }
+    this._timer = this._setTimer(() => void this.pollNow(), this.nextDelayMs(this._lastError));
+  }
+
+  private _cancelTimer(): void {
+    if (this._timer !== undefined) this._clearTimer(this._timer);
+    this._timer = undefined;
+  }
+
+  dispose(): void {
+    this._active = false;
+    this._cancelTimer();
+    this._onDidFail.dispose();
+    this._onDidSucceed.dispose();
+  }
+}

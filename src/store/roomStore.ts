@@ -1,0 +1,247 @@
+import type { ChatworkClient } from '../api/chatworkClient';
+import type { ChatworkFile, Member, Message, MyStatus, Room, RoomSummary, Task, TaskFilter } from '../api/types';
+import { Emitter } from './emitter';
+import { MergeResult, MessageLog } from './messageLog';
+
+/** The client calls the store makes; the real ChatworkClient satisfies it. */
+export type StoreClient = Pick<
+  ChatworkClient,
+  'getRooms' | 'getRoom' | 'getMembers' | 'getMessages' | 'getTasks' | 'getFiles' | 'getMyStatus'
+>;
+
+export type RoomPart = 'details' | 'members' | 'tasks' | 'files' | 'messages';
+
+export interface RoomsChanged {
+  /** Rooms whose summary (counts, name, last_update_time…) changed, were added or removed. */
+  changed: number[];
+  /** Rooms with new activity (last_update_time moved): their messages may have changed. */
+  active: number[];
+  /** True when rooms were added or removed, or the order may have changed. */
+  structural: boolean;
+}
+
+export interface MessagesChanged extends MergeResult {
+  roomId: number;
+}
+
+interface RoomCache {
+  details?: Promise<Room>;
+  members?: Promise<Member[]>;
+  tasks?: Promise<Task[]>;
+  /** The filter the cached tasks were fetched with. */
+  tasksFilter?: string;
+  files?: Promise<ChatworkFile[]>;
+  messages?: MessageLog;
+  messagesLoading?: Promise<MessageLog>;
+}
+
+/**
+ * Owns what the extension knows about Chatwork: the rooms list, per-room children loaded lazily and
+ * cached until polling sees that the room changed (`last_update_time`), and the message log of rooms
+ * that are being read. Views only listen to its events; one request per expanded node, never more.
+ */
+export class RoomStore {
+  private _rooms: RoomSummary[] | undefined;
+  private _roomsById = new Map<number, RoomSummary>();
+  private _status: MyStatus | undefined;
+  private readonly _cache = new Map<number, RoomCache>();
+
+  private readonly _onDidChangeRooms = new Emitter<RoomsChanged>();
+  readonly onDidChangeRooms = this._onDidChangeRooms.event;
+  private readonly _onDidChangeRoomPart = new Emitter<{ roomId: number; part: RoomPart }>();
+  readonly onDidChangeRoomPart = this._onDidChangeRoomPart.event;
+  private readonly _onDidChangeMessages = new Emitter<MessagesChanged>();
+  readonly onDidChangeMessages = this._onDidChangeMessages.event;
+  private readonly _onDidChangeStatus = new Emitter<MyStatus>();
+  readonly onDidChangeStatus = this._onDidChangeStatus.event;
+
+  constructor(private readonly _client: StoreClient) {}
+
+  get rooms(): readonly RoomSummary[] | undefined {
+    return this._rooms;
+  }
+
+  get status(): MyStatus | undefined {
+    return this._status;
+  }
+
+  room(roomId: number): RoomSummary | undefined {
+    return this._roomsById.get(roomId);
+  }
+
+  /**
+   * GET /rooms. Rooms whose summary changed lose their cached children (they are fetched again when
+   * next shown) and are reported in onDidChangeRooms; an unchanged list fires nothing.
+   */
+  async refreshRooms(): Promise<RoomsChanged> {
+    const fresh = await this._client.getRooms();
+    const previous = this._roomsById;
+    const next = new Map(fresh.map((r) => [r.room_id, r]));
+    const changed: number[] = [];
+    const active: number[] = [];
+    let structural = this._rooms === undefined || previous.size !== next.size;
+    for (const room of fresh) {
+      const old = previous.get(room.room_id);
+      if (!old) {
+        structural = true;
+        changed.push(room.room_id);
+      } else if (!sameSummary(old, room)) {
+        changed.push(room.room_id);
+        if (old.sticky !== room.sticky || old.last_update_time !== room.last_update_time) structural = true;
+        if (old.last_update_time !== room.last_update_time) {
+          active.push(room.room_id);
+          this._invalidateChildren(room.room_id);
+        }
+      }
+    }
+    for (const roomId of previous.keys()) {
+      if (!next.has(roomId)) {
+        structural = true;
+        changed.push(roomId);
+        this._cache.delete(roomId);
+      }
+    }
+    this._rooms = fresh;
+    this._roomsById = next;
+    const result = { changed, active, structural };
+    if (changed.length > 0 || structural) this._onDidChangeRooms.fire(result);
+    return result;
+  }
+
+  /** GET /my/status (the status bar's source). */
+  async refreshStatus(): Promise<MyStatus> {
+    const status = await this._client.getMyStatus();
+    this._status = status;
+    this._onDidChangeStatus.fire(status);
+    return status;
+  }
+
+  details(roomId: number): Promise<Room> {
+    return this._cached(roomId, 'details', () => this._client.getRoom(roomId));
+  }
+
+  members(roomId: number): Promise<Member[]> {
+    return this._cached(roomId, 'members', () => this._client.getMembers(roomId));
+  }
+
+  /** The room's tasks matching the filter (one request; Chatwork filters server-side). */
+  async tasks(roomId: number, filter: TaskFilter = { status: 'open' }): Promise<Task[]> {
+    const cache = this._roomCache(roomId);
+    const key = JSON.stringify(filter);
+    if (cache.tasksFilter !== key) delete cache.tasks;
+    cache.tasksFilter = key;
+    return this._cached(roomId, 'tasks', () => this._client.getTasks(roomId, filter));
+  }
+
+  files(roomId: number): Promise<ChatworkFile[]> {
+    return this._cached(roomId, 'files', () => this._client.getFiles(roomId));
+  }
+
+  /** The room's messages: the latest 100 (force=1) on first use, then what polling added. */
+  async messages(roomId: number): Promise<readonly Message[]> {
+    return (await this._messageLog(roomId)).messages;
+  }
+
+  hasMessages(roomId: number): boolean {
+    return this._cache.get(roomId)?.messages !== undefined;
+  }
+
+  /** Diff poll (no force): only messages this token has not fetched yet. */
+  async pollMessages(roomId: number): Promise<MergeResult> {
+    const log = await this._messageLog(roomId);
+    const result = log.merge(await this._client.getMessages(roomId));
+    this._announce(roomId, result);
+    return result;
+  }
+
+  /** Re-reads the latest 100 (force=1): catches edits and deletions the diff does not report. */
+  async reloadMessages(roomId: number): Promise<MergeResult> {
+    const log = await this._messageLog(roomId);
+    const result = log.merge(await this._client.getMessages(roomId, { force: true }));
+    this._announce(roomId, result);
+    return result;
+  }
+
+  /** Records a change the user made here (edit, delete) without another request. */
+  applyMessage(roomId: number, message: Message): void {
+    const log = this._cache.get(roomId)?.messages;
+    if (log) this._announce(roomId, log.merge([message]));
+  }
+
+  /** Forgets a cached part so its next read asks Chatwork again, and tells the views. */
+  invalidate(roomId: number, part: RoomPart): void {
+    const cache = this._cache.get(roomId);
+    if (cache && part !== 'messages') delete cache[part];
+    this._onDidChangeRoomPart.fire({ roomId, part });
+  }
+
+  private _announce(roomId: number, result: MergeResult): void {
+    if (result.added.length > 0 || result.updated.length > 0) this._onDidChangeMessages.fire({ roomId, ...result });
+  }
+
+  private async _messageLog(roomId: number): Promise<MessageLog> {
+    const cache = this._roomCache(roomId);
+    if (cache.messages) return cache.messages;
+    cache.messagesLoading ??= this._client.getMessages(roomId, { force: true }).then(
+      (latest) => {
+        const log = new MessageLog();
+        log.merge(latest);
+        cache.messages = log;
+        return log;
+      },
+      (error: unknown) => {
+        delete cache.messagesLoading;
+        throw error;
+      },
+    );
+    return cache.messagesLoading as Promise<MessageLog>;
+  }
+
+  private _cached<K extends 'details' | 'members' | 'tasks' | 'files'>(
+    roomId: number,
+    part: K,
+    load: () => NonNullable<RoomCache[K]>,
+  ): NonNullable<RoomCache[K]> {
+    const cache = this._roomCache(roomId);
+    const existing = cache[part];
+    if (existing) return existing as NonNullable<RoomCache[K]>;
+    const promise = load();
+    cache[part] = promise;
+    // A failed load is not cached: the next expand (or Retry) asks again.
+    promise.catch(() => {
+      if (cache[part] === promise) delete cache[part];
+    });
+    return promise;
+  }
+
+  private _roomCache(roomId: number): RoomCache {
+    let cache = this._cache.get(roomId);
+    if (!cache) {
+      cache = {};
+      this._cache.set(roomId, cache);
+    }
+    return cache;
+  }
+
+  private _invalidateChildren(roomId: number): void {
+    const cache = this._cache.get(roomId);
+    if (!cache) return;
+    for (const part of ['details', 'members', 'tasks', 'files'] as const) {
+      if (cache[part]) {
+        delete cache[part];
+        this._onDidChangeRoomPart.fire({ roomId, part });
+      }
+    }
+  }
+
+  dispose(): void {
+    this._onDidChangeRooms.dispose();
+    this._onDidChangeRoomPart.dispose();
+    this._onDidChangeMessages.dispose();
+    this._onDidChangeStatus.dispose();
+  }
+}
+
+function sameSummary(a: RoomSummary, b: RoomSummary): boolean {
+  return (Object.keys(b) as (keyof RoomSummary)[]).every((key) => a[key] === b[key]);
+}
