@@ -2,6 +2,8 @@ import type { ChatworkClient } from './api/chatworkClient';
 import type { TokenStore } from './auth/tokenStore';
 import type { Logger } from './common/logger';
 import type { Prompts } from './common/prompts';
+import type { Poller } from './store/poller';
+import type { RoomStore } from './store/roomStore';
 
 /**
  * What commands and views need, passed explicitly instead of module globals. `prompts` is the one
@@ -11,5 +13,7 @@ export interface Deps {
   readonly client: ChatworkClient;
   readonly tokens: TokenStore;
   readonly log: Logger;
+  readonly store: RoomStore;
+  readonly poller: Poller;
   prompts: Prompts;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ChatworkClient } from './api/chatworkClient';
+import { ChatworkApiError } from './api/errors';
 import { TokenStore } from './auth/tokenStore';
 import { registerSetToken } from './commands/setToken';
 import { registerSignOut } from './commands/signOut';
@@ -7,6 +8,8 @@ import { Logger } from './common/logger';
 import { VsCodePrompts } from './common/prompts';
 import { Settings } from './common/settings';
 import type { Deps } from './deps';
+import { Poller } from './store/poller';
+import { RoomStore } from './store/roomStore';
 
 /** What activate() returns: the integration tests reach the running extension through it. */
 export interface ChatworkExtensionApi {
@@ -25,7 +28,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   context.subscriptions.push(tokens.onDidChange(() => log.addSecret(tokens.get())));
 
   const client = new ChatworkClient({ baseUrl: () => Settings.apiBaseUrl(), token: () => tokens.get() });
-  const deps: Deps = { client, tokens, log, prompts: new VsCodePrompts() };
+  const store = new RoomStore(client);
+  context.subscriptions.push({ dispose: () => store.dispose() });
+  const poller = new Poller(store, { intervalMs: () => Settings.pollIntervalSeconds() * 1000 });
+  context.subscriptions.push({ dispose: () => poller.dispose() });
+  poller.setFocused(vscode.window.state.focused);
+  context.subscriptions.push(vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)));
+  context.subscriptions.push(
+    tokens.onDidChange(() => {
+      // Another account's data must not survive a token change.
+      store.clear();
+      if (tokens.state === 'set') poller.resume();
+    }),
+  );
+
+  context.subscriptions.push(
+    poller.onDidFail((error) => {
+      log.warn(`Refresh failed: ${error.message}`);
+      if (error instanceof ChatworkApiError && error.kind === 'auth') void tokens.markRejected();
+    }),
+  );
+
+  const deps: Deps = { client, tokens, log, store, poller, prompts: new VsCodePrompts() };
 
   registerSetToken(context, deps);
   registerSignOut(context, deps);

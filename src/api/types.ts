@@ -239,3 +239,37 @@ export interface UploadFileParams {
   contentType?: string;
   message?: string;
 }
+
+export const TASK_STATUSES: readonly TaskStatus[] = ['open', 'done'];
+export const TASK_LIMIT_TYPES: readonly TaskLimitType[] = ['none', 'date', 'time'];
+
+/** DELETE /rooms/{room_id}: leave the group chat, or delete it for everyone (admins only). */
+export type DeleteRoomAction = 'leave' | 'delete';
+export const DELETE_ROOM_ACTIONS: readonly DeleteRoomAction[] = ['leave', 'delete'];
+
+// Results of write operations
+
+/** POST /rooms, PUT /rooms/{room_id}. */
+export interface RoomIdResult {
+  room_id: number;
+}
+
+/** POST, PUT and DELETE of messages. */
+export interface MessageIdResult {
+  message_id: string;
+}
+
+/** POST /rooms/{room_id}/tasks: one task per assignee. */
+export interface TaskIdsResult {
+  task_ids: number[];
+}
+
+/** PUT /rooms/{room_id}/tasks/{task_id}/status (the client turns a string task_id into a number). */
+export interface TaskIdResult {
+  task_id: number;
+}
+
+/** POST /rooms/{room_id}/files. */
+export interface FileIdResult {
+  file_id: number;
+}

@@ -1,12 +1,12 @@
 import type { ChatworkClient } from '../api/chatworkClient';
-import type { ChatworkFile, Member, Message, MyStatus, Room, RoomSummary, Task, TaskFilter } from '../api/types';
+import type { ChatworkFile, Me, Member, Message, MyStatus, Room, RoomSummary, Task, TaskFilter } from '../api/types';
 import { Emitter } from './emitter';
 import { MergeResult, MessageLog } from './messageLog';
 
 /** The client calls the store makes; the real ChatworkClient satisfies it. */
 export type StoreClient = Pick<
   ChatworkClient,
-  'getRooms' | 'getRoom' | 'getMembers' | 'getMessages' | 'getTasks' | 'getFiles' | 'getMyStatus'
+  'getMe' | 'getRooms' | 'getRoom' | 'getMembers' | 'getMessages' | 'getTasks' | 'getFiles' | 'getMyStatus'
 >;
 
 export type RoomPart = 'details' | 'members' | 'tasks' | 'files' | 'messages';
@@ -45,6 +45,7 @@ export class RoomStore {
   private _roomsById = new Map<number, RoomSummary>();
   private _status: MyStatus | undefined;
   private readonly _cache = new Map<number, RoomCache>();
+  private _me: Promise<Me> | undefined;
 
   private readonly _onDidChangeRooms = new Emitter<RoomsChanged>();
   readonly onDidChangeRooms = this._onDidChangeRooms.event;
@@ -63,6 +64,23 @@ export class RoomStore {
 
   get status(): MyStatus | undefined {
     return this._status;
+  }
+
+  /** GET /me once per token (who "I" am: own messages, mentions of me). */
+  me(): Promise<Me> {
+    this._me ??= this._client.getMe();
+    this._me.catch(() => (this._me = undefined));
+    return this._me;
+  }
+
+  /** Forgets everything (another token was set, or signed out). */
+  clear(): void {
+    this._me = undefined;
+    this._rooms = undefined;
+    this._roomsById = new Map();
+    this._status = undefined;
+    this._cache.clear();
+    this._onDidChangeRooms.fire({ changed: [], active: [], structural: true });
   }
 
   room(roomId: number): RoomSummary | undefined {
