@@ -82,9 +82,15 @@ export function emoticonByCode(code: string): EmoticonInfo | undefined {
   return byCode.get(code);
 }
 
+// Every code starts with an ASCII character; this table is the cheap per-character pre-check.
+const startsSome = new Uint8Array(128);
+for (const first of byFirstChar.keys()) startsSome[first] = 1;
+
 /** The longest emoticon starting exactly at `index` (case-sensitive), if any. */
 export function matchEmoticonAt(text: string, index: number): EmoticonInfo | undefined {
-  const candidates = byFirstChar.get(text.charCodeAt(index));
+  const first = text.charCodeAt(index);
+  if (!(first < 128 && startsSome[first] === 1)) return undefined;
+  const candidates = byFirstChar.get(first);
   if (candidates === undefined) return undefined;
   for (const emo of candidates) {
     if (text.startsWith(emo.code, index)) return emo;

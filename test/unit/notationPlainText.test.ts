@@ -1,0 +1,141 @@
+// toPlainText / toOneLine and the query helpers.
+
+import assert from 'node:assert/strict';
+import { dtextText, findText, forEachNode, mentionsAccount, mentionsAll, parse, toOneLine, toPlainText } from '../../src/notation';
+
+const names: Record<number, string> = { 1: 'Yamada Taro', 2: 'Sato', 123: 'Suzuki' };
+const accountName = (id: number): string | undefined => names[id];
+
+const plain = (body: string, withNames = true): string => toPlainText(parse(body), withNames ? { accountName } : {});
+
+describe('notation toPlainText', () => {
+  const cases: ReadonlyArray<readonly [name: string, body: string, expected: string, withNames?: boolean]> = [
+    ['text as is', 'Hello\nworld', 'Hello\nworld'],
+    ['mention with a name', '[To:1]Yamada-san\nHi', '@Yamada Taro Yamada-san\nHi'],
+    ['mention without a resolver', '[To:1]Yamada-san', 'To:1 Yamada-san', false],
+    ['mention of an unknown account', '[To:999]x', 'To:999 x'],
+    ['mention before Japanese', '[To:1]山田さん', '@Yamada Taro 山田さん'],
+    ['toall', '[toall]\nmeeting', '@all\nmeeting'],
+    ['reply', '[rp aid=2 to=3-4]Sato-san\nOK', 'Re: Sato Sato-san\nOK'],
+    ['reply without a resolver', '[rp aid=2 to=3-4]OK', 'Re:2 OK', false],
+    ['quote', '[qt][qtmeta aid=1 time=2]line 1\nline 2[/qt]\nmy answer', '> line 1\n> line 2\nmy answer'],
+    ['nested quote', '[qt]a[qt]b[/qt][/qt]c', '> a\n> > b\nc'],
+    ['quote keeps empty lines marked', '[qt]a\n\nb[/qt]', '> a\n>\n> b'],
+    ['info with title', '[info][title]Release[/title]v1.2 is out[/info]', 'Release: v1.2 is out'],
+    ['info title ending in punctuation', '[info][title]Note.[/title]x[/info]', 'Note. x'],
+    ['info without title', 'see:[info]box[/info]after', 'see:\nbox\nafter'],
+    ['info whose body opens with a block', '[info][title]T[/title][code]x[/code][/info]', 'T\nx'],
+    ['code as is, on its own lines', 'run[code]  npm test\n[/code]done', 'run\n  npm test\ndone'],
+    ['hr', 'a[hr]b', 'a\n—\nb'],
+    ['emoticons as unicode', 'ok :) (coffee) (F)', 'ok 😃 ☕ 🌸'],
+    ['links as URL', 'see https://example.com/x.', 'see https://example.com/x.'],
+    ['deleted', '[deleted]', '(deleted)'],
+    ['picon is a picture only', '[picon:1]Yamada', 'Yamada'],
+    ['piconname', '[piconname:1]', 'Yamada Taro'],
+    ['pname without a resolver', '[pname:5]', 'ID:5', false],
+    [
+      'file upload',
+      '[info][title][dtext:file_uploaded][/title][preview id=1 ht=16][download:1]report.pdf (1.20 MB)[/download][/info]',
+      'New file uploaded. report.pdf (1.20 MB)',
+    ],
+    [
+      'task added',
+      '[info][title][dtext:task_added][/title][task aid=1 st=open lt=0]Review PR[/task][/info]',
+      'Task assigned. Review PR',
+    ],
+    ['member added', '[info][dtext:chatroom_member_is][piconname:123][dtext:chatroom_added][/info]', 'Member: Suzuki has been added.'],
+    ['chat renamed', '[info][dtext:chatroom_chatname_is]Dev[dtext:chatroom_set][/info]', 'Group Chat Name: Dev was edited.'],
+    ['unknown dtext key as is', '[dtext:brand_new]', '[dtext:brand_new]'],
+    ['broken tags as typed', '[To:abc] [qt]x', '[To:abc] [qt]x'],
+    ['script as text', '<script>alert(1)</script>', '<script>alert(1)</script>'],
+  ];
+  for (const [name, body, expected, withNames] of cases) {
+    it(name, () => assert.equal(plain(body, withNames ?? true), expected));
+  }
+
+  it('system texts in Japanese', () => {
+    const nodes = parse('[info][dtext:chatroom_member_is][piconname:123][dtext:chatroom_added][/info]');
+    assert.equal(toPlainText(nodes, { accountName, language: 'ja' }), 'メンバー「Suzuki」を追加しました。');
+    assert.equal(toPlainText(parse('[deleted]'), { language: 'ja' }), '(削除されました)');
+  });
+
+  it('dtext lookups do not reach the prototype', () => {
+    assert.equal(dtextText('constructor'), undefined);
+    assert.equal(plain('[dtext:constructor]'), '[dtext:constructor]');
+  });
+
+  it('an empty resolver answer falls back to the id', () => {
+    assert.equal(toPlainText(parse('[To:1]'), { accountName: () => '' }), 'To:1');
+  });
+});
+
+describe('notation toOneLine', () => {
+  it('collapses whitespace', () => {
+    assert.equal(toOneLine(parse('[qt]a\n\nb[/qt]\n  my   reply\t:)'), 100), '> a > > b my reply 😃');
+  });
+
+  it('cuts with an ellipsis within maxLength', () => {
+    const line = toOneLine(parse('The quick brown fox jumps over the lazy dog'), 20);
+    assert.equal(line, 'The quick brown fox…');
+    assert.ok(line.length <= 20);
+  });
+
+  it('leaves short text alone', () => {
+    assert.equal(toOneLine(parse('short'), 5), 'short');
+  });
+
+  it('never splits a surrogate pair', () => {
+    const line = toOneLine(parse('ab:):):)'), 4);
+    assert.equal(line, 'ab…');
+  });
+
+  it('handles tiny limits', () => {
+    assert.equal(toOneLine(parse('hello'), 1), '…');
+    assert.equal(toOneLine(parse('hello'), 0), '');
+  });
+
+  it('uses names', () => {
+    assert.equal(toOneLine(parse('[To:1]\nping'), 50, { accountName }), '@Yamada Taro ping');
+  });
+});
+
+describe('notation queries', () => {
+  it('mentionsAccount: To and reply, not other people', () => {
+    assert.equal(mentionsAccount(parse('[To:1]hi'), 1), true);
+    assert.equal(mentionsAccount(parse('[rp aid=1 to=2-3]hi'), 1), true);
+    assert.equal(mentionsAccount(parse('[To:2]hi'), 1), false);
+    assert.equal(mentionsAccount(parse('[picon:1][piconname:1]'), 1), false);
+    assert.equal(mentionsAccount(parse('[To:abc]'), 1), false);
+  });
+
+  it('mentionsAccount looks into info and tasks but not quotes unless asked', () => {
+    assert.equal(mentionsAccount(parse('[info][To:1][/info]'), 1), true);
+    assert.equal(mentionsAccount(parse('[task aid=5 st=open lt=0][To:1][/task]'), 1), true);
+    assert.equal(mentionsAccount(parse('[qt][To:1]old[/qt]new'), 1), false);
+    assert.equal(mentionsAccount(parse('[qt][To:1]old[/qt]new'), 1, { includeQuotes: true }), true);
+    assert.equal(mentionsAccount(parse('[code][To:1][/code]'), 1), false);
+  });
+
+  it('mentionsAll', () => {
+    assert.equal(mentionsAll(parse('[toall]x')), true);
+    assert.equal(mentionsAll(parse('[To:1]x')), false);
+    assert.equal(mentionsAll(parse('[qt][toall][/qt]')), false);
+  });
+
+  it('findText searches the text as read', () => {
+    const nodes = parse('[To:1]Please review https://example.com/PR/1 :)');
+    assert.equal(findText(nodes, 'REVIEW'), true);
+    assert.equal(findText(nodes, 'REVIEW', { caseSensitive: true }), false);
+    assert.equal(findText(nodes, 'example.com/pr'), true);
+    assert.equal(findText(nodes, 'yamada', { accountName }), true);
+    assert.equal(findText(nodes, 'To:1'), true);
+    assert.equal(findText(nodes, ''), true);
+    assert.equal(findText(nodes, 'missing'), false);
+  });
+
+  it('forEachNode visits in document order, titles first', () => {
+    const types: string[] = [];
+    forEachNode(parse('a[info][title]T[/title][qt]q[/qt][/info][hr]'), (n) => types.push(n.type));
+    assert.deepStrictEqual(types, ['text', 'info', 'text', 'quote', 'text', 'hr']);
+  });
+});
