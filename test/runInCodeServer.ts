@@ -1,10 +1,19 @@
 // Runs the integration suite (test/integration) inside the extension host of a real VS Code —
 // code-server opened in Debian's Chromium — against a fresh emulator, and exits with the suite's code.
 import * as path from 'path';
+import { format } from 'util';
 import { launchChromium } from './codeServer/browser';
 import { projectRoot } from './codeServer/install';
 import { startCodeServer } from './codeServer/server';
 import { startEmulator } from './emulator';
+
+// Workbench chatter that is not about the suite (no network, no GitHub sign-in in a test profile).
+const NOISE = [
+  /^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate)\]/,
+  /No signed-in session/,
+  /additional builtin extensions/,
+  /getaddrinfo|ENOTFOUND|ERR_NAME_NOT_RESOLVED/,
+];
 
 const RUN_TIMEOUT_MS = Number(process.env.CHATWORK_IT_TIMEOUT_MS ?? 10 * 60_000);
 
@@ -28,7 +37,8 @@ async function main(): Promise<number> {
     });
     // Extension-host console lines (mocha's reporter output among them) arrive here.
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const line = args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      const line = format(...args);
+      if (NOISE.some((pattern) => pattern.test(line))) return;
       if (type === 'error') console.error(line);
       else console.log(line);
     });

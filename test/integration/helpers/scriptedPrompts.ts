@@ -103,7 +103,7 @@ export class ScriptedPrompts implements Prompts {
     this.notifications.push({ severity, message, actions });
     const index = this._notificationActions.findIndex((n) => n.pattern.test(message));
     if (index < 0) return undefined;
-    const [{ action }] = this._notificationActions.splice(index, 1) as [{ action: string }];
-    return actions.includes(action) ? action : undefined;
+    const action = this._notificationActions.splice(index, 1)[0]?.action;
+    return action !== undefined && actions.includes(action) ? action : undefined;
   }
 }

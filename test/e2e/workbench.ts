@@ -1,0 +1,56 @@
+// The e2e harness: the emulator, code-server with this extension loaded in development mode and
+// signed in with the emulator's demo token, and a Chromium page on the workbench.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { launchChromium } from '../codeServer/browser';
+import { projectRoot } from '../codeServer/install';
+import { RunningCodeServer, startCodeServer } from '../codeServer/server';
+import { Emulator, startEmulator } from '../emulator';
+
+export const screenshotDir = path.join(projectRoot, 'test-results', 'screenshots');
+
+export interface Workbench {
+  emulator: Emulator;
+  server: RunningCodeServer;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(): Promise<Workbench> {
+  const emulator = await startEmulator({ rateLimit: 0 });
+  const server = await startCodeServer({
+    env: { CHATWORK_API_TOKEN: emulator.token },
+    settings: { 'chatwork.apiBaseUrl': emulator.url, 'workbench.colorTheme': 'Default Dark Modern' },
+  });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${projectRoot}`]]);
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(payload)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return {
+    emulator,
+    server,
+    browser,
+    page,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      await emulator.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The content frame of the webview panel whose tab shows `title`. */
+export function webviewFrame(page: Page): FrameLocator {
+  // Webviews are two nested iframes: the host frame, then the content ('active-frame').
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
