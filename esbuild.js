@@ -22,6 +22,18 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * node-fetch v2 falls back to the `whatwg-url` package only where Node has no global URL; Node 20
+ * always has one, so the fallback (and its 260 KB Unicode table) is replaced by the built-in.
+ */
+const nodeUrlPlugin = {
+  name: 'node-url',
+  setup(build) {
+    build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'node-url' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-url' }, () => ({ contents: 'module.exports = { URL: globalThis.URL };', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -36,7 +48,16 @@ function webviewEntries() {
   return fs.existsSync(path.join(dir, 'main.ts')) ? [path.join(dir, 'main.ts')] : [];
 }
 
+/** The room panel's icons: codicon.css + codicon.ttf from @vscode/codicons into dist/webview/codicons. */
+function copyCodicons() {
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = path.join(__dirname, 'dist', 'webview', 'codicons');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
+
 async function main() {
+  copyCodicons();
   const contexts = [
     await esbuild.context({
       ...common,
@@ -45,7 +66,9 @@ async function main() {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['vscode'],
+      // `encoding` is an optional peer of node-fetch, required inside a try/catch; we never need it.
+      external: ['vscode', 'encoding'],
+      plugins: [...common.plugins, nodeUrlPlugin],
     }),
   ];
   const webview = webviewEntries();
