@@ -2,8 +2,8 @@
 // before anything is sent and failing only with ChatworkApiError. No VS Code dependency.
 
 import { downloadFile, type DownloadedFile } from './download';
-import { HttpTransport, type ApiRequest, type HttpOptions, type RequestOptions } from './http';
 import type { Params } from './form';
+import { HttpTransport, type ApiRequest, type HttpOptions, type RequestOptions } from './http';
 import { buildMultipart } from './multipart';
 import type { RateLimitListener } from './rateLimit';
 import {
@@ -88,7 +88,6 @@ export class ChatworkClient {
     v.checkIdList('members_admin_ids', params.members_admin_ids, { min: 1 });
     v.checkOptionalIdList('members_member_ids', params.members_member_ids);
     v.checkOptionalIdList('members_readonly_ids', params.members_readonly_ids);
-    v.checkOptionalText('description', params.description, { min: 0, max: v.MAX_BODY_LENGTH });
     v.checkOptionalOneOf('icon_preset', params.icon_preset, ICON_PRESETS);
     v.checkOptionalBoolean('link', params.link);
     v.checkOptionalLinkCode('link_code', params.link_code);
@@ -103,7 +102,6 @@ export class ChatworkClient {
   async updateRoom(roomId: number, params: UpdateRoomParams, options?: RequestOptions): Promise<RoomIdResult> {
     const path = roomPath(roomId);
     v.checkOptionalText('name', params.name, { min: 1, max: v.MAX_ROOM_NAME_LENGTH });
-    v.checkOptionalText('description', params.description, { min: 0, max: v.MAX_BODY_LENGTH });
     v.checkOptionalOneOf('icon_preset', params.icon_preset, ICON_PRESETS);
     return this._call({ method: 'PUT', path, form: { ...params }, expect: 'object' }, options);
   }
@@ -224,6 +222,7 @@ export class ChatworkClient {
   async uploadFile(roomId: number, params: UploadFileParams, options?: RequestOptions): Promise<FileIdResult> {
     const path = `${roomPath(roomId)}/files`;
     v.checkUpload(params.filename, params.data, params.contentType);
+    // The message is posted with the file, so a message body's limit applies.
     v.checkOptionalText('message', params.message, { min: 0, max: v.MAX_BODY_LENGTH });
     const file = { name: 'file', filename: params.filename, contentType: params.contentType ?? 'application/octet-stream', data: params.data };
     const multipart = buildMultipart({ message: params.message }, [file]);
@@ -302,6 +301,5 @@ function taskPath(roomId: number, taskId: number): string {
 function checkLinkParams(params: RoomLinkParams): Params {
   v.checkOptionalLinkCode('code', params.code);
   v.checkOptionalBoolean('need_acceptance', params.need_acceptance);
-  v.checkOptionalText('description', params.description, { min: 0, max: v.MAX_BODY_LENGTH });
   return { ...params };
 }

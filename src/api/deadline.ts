@@ -13,6 +13,9 @@ export class Deadline {
     private readonly _callerSignal: AbortSignal | undefined,
     readonly timeoutMs: number,
   ) {
+    if (_callerSignal?.aborted) {
+      this._controller.abort(); // 'abort' has already fired and will not fire again
+    }
     _callerSignal?.addEventListener('abort', this._onCallerAbort, { once: true });
     this._timer = setTimeout(() => {
       this._timedOut = true;

@@ -2,7 +2,7 @@
 // bookkeeping with a single retry of GETs after a 429, and the mapping of every outcome to either a
 // parsed body or a ChatworkApiError.
 
-import fetch, { type Headers, type RequestInit } from 'node-fetch';
+import fetch, { type RequestInit } from 'node-fetch';
 import { setTimeout as delay } from 'timers/promises';
 import { Deadline, abortedError, throwIfAborted } from './deadline';
 import { ChatworkApiError } from './errors';
@@ -10,6 +10,7 @@ import { encodeParams, type Params } from './form';
 import type { MultipartBody } from './multipart';
 import { RateLimitTracker, readRateLimit } from './rateLimit';
 import { errorFromResponse, malformedResponse } from './responseErrors';
+import type { RateLimit } from './types';
 import { checkHttpUrl } from './validate';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -49,8 +50,8 @@ export interface ApiRequest {
 
 interface RawResponse {
   status: number;
-  headers: Headers;
   text: string;
+  rateLimit: RateLimit | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -67,10 +68,6 @@ export class HttpTransport {
 
   constructor(private readonly _options: HttpOptions) {}
 
-  now(): number {
-    return this._options.now?.() ?? Date.now();
-  }
-
   defaultTimeoutMs(): number {
     return this._options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
@@ -85,13 +82,13 @@ export class HttpTransport {
     const url = this._url(request);
     const token = await this._token();
     try {
-      let response = await this._send(url, request, token, options);
+      let response = await this._send(url, request, token, options, what);
       if (response.status === 429 && request.method === 'GET') {
         // Only GETs are retried: a POST may have been applied before the limit answered.
         const waitMs = this._waitForReset(response);
         if (waitMs !== undefined && waitMs <= (this._options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS)) {
           await this._sleep(waitMs, options.signal, what);
-          response = await this._send(url, request, token, options);
+          response = await this._send(url, request, token, options, what);
         }
       }
       return this._interpret<T>(request, response, what);
@@ -100,18 +97,17 @@ export class HttpTransport {
     }
   }
 
-  private async _send(url: string, request: ApiRequest, token: string, options: RequestOptions): Promise<RawResponse> {
-    const what = `${request.method} ${request.path}`;
+  private async _send(url: string, request: ApiRequest, token: string, options: RequestOptions, what: string): Promise<RawResponse> {
     const deadline = new Deadline(options.signal, options.timeoutMs ?? this.defaultTimeoutMs());
     try {
       const response = await fetch(url, { ...this._init(request, token), signal: deadline.signal as RequestInit['signal'] });
-      // The body is read under the same deadline: a server can stall after the headers too.
-      const text = await response.text();
       const rateLimit = readRateLimit(response.headers);
       if (rateLimit) {
         this.rateLimits.update(rateLimit);
       }
-      return { status: response.status, headers: response.headers, text };
+      // The body is read under the same deadline: a server can stall after the headers too.
+      const text = await response.text();
+      return { status: response.status, text, rateLimit };
     } catch (error) {
       throw deadline.toError(error, what);
     } finally {
@@ -140,7 +136,7 @@ export class HttpTransport {
   private _interpret<T>(request: ApiRequest, response: RawResponse, what: string): T {
     const { status, text } = response;
     if (status < 200 || status >= 300) {
-      throw errorFromResponse({ status, text, what, rateLimit: readRateLimit(response.headers), nowMs: this.now() });
+      throw errorFromResponse({ status, text, what, rateLimit: response.rateLimit, nowMs: this._now() });
     }
     // Chatwork answers an empty list with 204 and no body.
     if (text.trim() === '') {
@@ -169,9 +165,8 @@ export class HttpTransport {
     return body as T;
   }
 
-  private _waitForReset(response: RawResponse): number | undefined {
-    const rateLimit = readRateLimit(response.headers);
-    return rateLimit ? Math.max(0, rateLimit.reset * 1000 - this.now()) + RESET_GRACE_MS : undefined;
+  private _waitForReset({ rateLimit }: RawResponse): number | undefined {
+    return rateLimit ? Math.max(0, rateLimit.reset * 1000 - this._now()) + RESET_GRACE_MS : undefined;
   }
 
   private async _sleep(ms: number, signal: AbortSignal | undefined, what: string): Promise<void> {
@@ -180,6 +175,10 @@ export class HttpTransport {
     } catch (error) {
       throw abortedError(what, error);
     }
+  }
+
+  private _now(): number {
+    return this._options.now?.() ?? Date.now();
   }
 
   private _url(request: ApiRequest): string {
