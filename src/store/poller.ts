@@ -1,5 +1,6 @@
 import { ChatworkApiError } from '../api/errors';
 import { Emitter } from './emitter';
+import type { RoomSummary } from '../api/types';
 import type { RoomStore } from './roomStore';
 
 export interface PollerOptions {
@@ -9,6 +10,11 @@ export interface PollerOptions {
   unfocusedFactor?: number;
   /** Upper bound of the backoff after failures (ms). */
   maxBackoffMs?: number;
+  /**
+   * Rooms with new activity whose messages are wanted although no panel reads them — e.g. a new
+   * mention to announce. Called with the room's summary before and after the refresh.
+   */
+  wantsMessages?: (current: RoomSummary, previous: RoomSummary | undefined) => boolean;
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -106,10 +112,17 @@ export class Poller {
       const changes = await this._store.refreshRooms();
       if (first || changes.changed.length > 0) await this._store.refreshStatus();
       for (const roomId of changes.active) {
-        if (!this._watched.has(roomId) && !this._store.hasMessages(roomId)) continue;
-        const { added } = await this._store.pollMessages(roomId);
+        const current = this._store.room(roomId);
+        const previous = changes.previous.get(roomId);
+        const wanted =
+          this._watched.has(roomId) ||
+          this._store.hasMessages(roomId) ||
+          (current !== undefined && (this._options.wantsMessages?.(current, previous) ?? false));
+        if (!wanted) continue;
+        const hadLog = this._store.hasMessages(roomId);
+        const { added } = await this._store.pollMessages(roomId, previous?.last_update_time);
         // Activity without new messages is an edit or a deletion, which the diff does not report.
-        if (added.length === 0) await this._store.reloadMessages(roomId);
+        if (hadLog && added.length === 0) await this._store.reloadMessages(roomId);
       }
       this._failures = 0;
       this._lastError = undefined;

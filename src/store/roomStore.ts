@@ -14,8 +14,10 @@ export type RoomPart = 'details' | 'members' | 'tasks' | 'files' | 'messages';
 export interface RoomsChanged {
   /** Rooms whose summary (counts, name, last_update_time…) changed, were added or removed. */
   changed: number[];
-  /** Rooms with new activity (last_update_time moved): their messages may have changed. */
+  /** Rooms with new activity (last_update_time or a count moved): their children may have changed. */
   active: number[];
+  /** The summaries before this refresh (for "did the mention count rise?"). */
+  previous: ReadonlyMap<number, RoomSummary>;
   /** True when rooms were added or removed, or the order may have changed. */
   structural: boolean;
 }
@@ -80,7 +82,7 @@ export class RoomStore {
     this._roomsById = new Map();
     this._status = undefined;
     this._cache.clear();
-    this._onDidChangeRooms.fire({ changed: [], active: [], structural: true });
+    this._onDidChangeRooms.fire({ changed: [], active: [], previous: new Map(), structural: true });
   }
 
   room(roomId: number): RoomSummary | undefined {
@@ -106,7 +108,14 @@ export class RoomStore {
       } else if (!sameSummary(old, room)) {
         changed.push(room.room_id);
         if (old.sticky !== room.sticky || old.last_update_time !== room.last_update_time) structural = true;
-        if (old.last_update_time !== room.last_update_time) {
+        // last_update_time has one-second resolution: a second message within the same second only
+        // shows in message_num (and task/file changes in their counts).
+        if (
+          old.last_update_time !== room.last_update_time ||
+          old.message_num !== room.message_num ||
+          old.task_num !== room.task_num ||
+          old.file_num !== room.file_num
+        ) {
           active.push(room.room_id);
           this._invalidateChildren(room.room_id);
         }
@@ -121,7 +130,7 @@ export class RoomStore {
     }
     this._rooms = fresh;
     this._roomsById = next;
-    const result = { changed, active, structural };
+    const result = { changed, active, previous, structural };
     if (changed.length > 0 || structural) this._onDidChangeRooms.fire(result);
     return result;
   }
@@ -165,7 +174,17 @@ export class RoomStore {
   }
 
   /** Diff poll (no force): only messages this token has not fetched yet. */
-  async pollMessages(roomId: number): Promise<MergeResult> {
+  async pollMessages(roomId: number, newerThan?: number): Promise<MergeResult> {
+    if (!this.hasMessages(roomId)) {
+      // First read of this room: the latest 100 (force=1) already hold whatever is new; announce
+      // only those since `newerThan` (the room's previous last_update_time; same second included,
+      // as that time has one-second resolution), not the whole history.
+      const log = await this._messageLog(roomId);
+      const fresh = newerThan === undefined ? [] : log.messages.filter((m) => m.send_time >= newerThan);
+      const result = { added: fresh, updated: [] };
+      this._announce(roomId, result);
+      return result;
+    }
     const log = await this._messageLog(roomId);
     const result = log.merge(await this._client.getMessages(roomId));
     this._announce(roomId, result);

@@ -6,6 +6,8 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  // CHATWORK_IT_GREP=notifications runs only the matching tests (handy while developing).
+  if (process.env.CHATWORK_IT_GREP) mocha.grep(process.env.CHATWORK_IT_GREP);
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.test.js'))
