@@ -12,4 +12,9 @@ export const Settings = {
     const value = vscode.workspace.getConfiguration('chatwork').get<number>('pollIntervalSeconds') ?? 30;
     return Math.min(600, Math.max(10, value));
   },
+  /** What the rooms view's badge counts: 'unread' (default), 'mentions' or 'none'. */
+  badge(): 'unread' | 'mentions' | 'none' {
+    const value = vscode.workspace.getConfiguration('chatwork').get<string>('badge');
+    return value === 'mentions' || value === 'none' ? value : 'unread';
+  },
 };

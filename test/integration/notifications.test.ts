@@ -49,7 +49,12 @@ describe('notifications', () => {
 
   it('a muted room raises no toast', async () => {
     const api = await activateExtension();
+    await api.tree.provider.getChildren();
+    assert.match(api.tree.provider.roomNode(DESIGN_ROOM)?.contextValue ?? '', /\bunmuted\b/);
     await vscode.commands.executeCommand('chatwork.muteRoom', { roomId: DESIGN_ROOM });
+    // The tree's menu now offers Unmute for this room.
+    assert.match(api.tree.provider.roomNode(DESIGN_ROOM)?.contextValue ?? '', /\bmuted\b/);
+    assert.doesNotMatch(api.tree.provider.roomNode(DESIGN_ROOM)?.contextValue ?? '', /\bunmuted\b/);
     prompts.notifications.length = 0;
     await emulator().postAs('alice', DESIGN_ROOM, `[To:${ME}]Taro さん muted?`);
     await api.deps.poller.pollNow();

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../common/disposable';
+
+export const DETAILS_SCHEME = 'chatwork-details';
+
+/**
+ * Read-only virtual Markdown documents for "Show Task" and "Show Message": a real editor tab the
+ * user can read, search, copy from and preview, that never asks to be saved. Contents are set just
+ * before opening and forgotten when the document closes.
+ */
+export class DetailsDocuments extends Disposable implements vscode.TextDocumentContentProvider {
+  private readonly _contents = new Map<string, string>();
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<vscode.Uri>());
+  readonly onDidChange = this._onDidChange.event;
+
+  constructor() {
+    super();
+    this._register(vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this));
+    this._register(vscode.workspace.onDidCloseTextDocument((doc) => this._contents.delete(doc.uri.toString())));
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this._contents.get(uri.toString()) ?? '';
+  }
+
+  /** Opens (or updates, if already open) the document `name` with this Markdown. */
+  async show(name: string, markdown: string): Promise<vscode.TextEditor> {
+    const uri = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${name}.md` });
+    this._contents.set(uri.toString(), markdown);
+    this._onDidChange.fire(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    return vscode.window.showTextDocument(doc, { preview: true });
+  }
+}
+
+/** A fenced block that no backtick run in the text can close early. */
+export function fenced(text: string, language = 'text'): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${text}\n${fence}`;
+}

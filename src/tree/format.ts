@@ -1,0 +1,82 @@
+// Short texts for tree labels and descriptions: relative times, sizes, deadlines, message lines.
+// No `vscode`, so the unit tests can check them directly.
+
+import type { Message, TaskLimitType } from '../api/types';
+import { parse, toOneLine, toPlainText } from '../notation';
+
+/** Long enough to recognise a message, short enough for a sidebar. */
+export const LABEL_LENGTH = 80;
+
+/** "just now", "5 min ago", "3 h ago", "yesterday", "4 d ago", then the date. */
+export function relativeTime(unixSeconds: number, nowMs: number = Date.now()): string {
+  const seconds = Math.max(0, Math.floor(nowMs / 1000) - unixSeconds);
+  if (seconds < 60) return 'just now';
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  if (days === 1) return 'yesterday';
+  if (days < 7) return `${days} d ago`;
+  return localDate(unixSeconds);
+}
+
+/** "2025-04-01" in the local time zone. */
+export function localDate(unixSeconds: number): string {
+  const d = new Date(unixSeconds * 1000);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** "2025-04-01 18:30" in the local time zone. */
+export function localDateTime(unixSeconds: number): string {
+  const d = new Date(unixSeconds * 1000);
+  return `${localDate(unixSeconds)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** "512 B", "1.5 KB", "12 MB": one decimal below 10 units, whole numbers above. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toFixed(digits)} ${units[unit]}`;
+}
+
+/** A task's deadline as shown: undefined without one; the day for "date", day and time for "time". */
+export function formatDue(limitTime: number, limitType: TaskLimitType): string | undefined {
+  if (limitTime <= 0 || limitType === 'none') return undefined;
+  return limitType === 'time' ? localDateTime(limitTime) : localDate(limitTime);
+}
+
+export function isOverdue(limitTime: number, limitType: TaskLimitType, nowMs: number = Date.now()): boolean {
+  return limitTime > 0 && limitType !== 'none' && limitTime * 1000 < nowMs;
+}
+
+/** A notation body as one line of plain text (mentions, emoticons, system texts made readable). */
+export function oneLine(body: string, accountName?: (id: number) => string | undefined, maxLength = LABEL_LENGTH): string {
+  return toOneLine(parse(body), maxLength, { accountName });
+}
+
+/** A notation body as multi-line plain text (tooltips, details documents). */
+export function plainText(body: string, accountName?: (id: number) => string | undefined): string {
+  return toPlainText(parse(body), { accountName });
+}
+
+/** The tree label of a message: who, then what. */
+export function messageLabel(message: Message, accountName?: (id: number) => string | undefined): string {
+  const text = oneLine(message.body, accountName) || '(empty)';
+  return `${message.account.name}: ${text}`;
+}
+
+/** Chatwork's web link to a message (the web app's own format). */
+export function messageLink(roomId: number, messageId: string): string {
+  return `https://www.chatwork.com/#!rid${roomId}-${messageId}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

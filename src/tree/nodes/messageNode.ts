@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import type { Message } from '../../api/types';
+import { localDateTime, messageLabel, plainText, relativeTime } from '../format';
+import type { MessagesNode } from './messagesNode';
+import { TreeNode } from './treeNode';
+
+const DELETED_BODY = '[deleted]';
+
+/** One message: "Sender: one line of text", sent how long ago; a click opens the room there. */
+export class MessageNode extends TreeNode {
+  readonly roomId: number;
+  readonly messageId: string;
+
+  constructor(
+    readonly parent: MessagesNode,
+    readonly message: Message,
+    myAccountId: number | undefined,
+  ) {
+    super(messageLabel(message), vscode.TreeItemCollapsibleState.None);
+    this.roomId = parent.roomId;
+    this.messageId = message.message_id;
+    this.id = `message:${this.roomId}:${message.message_id}`;
+    const own = myAccountId !== undefined && message.account.account_id === myAccountId;
+    const deleted = message.body === DELETED_BODY;
+    const edited = message.update_time > 0 && !deleted;
+    this.description = relativeTime(message.send_time) + (edited ? ` · ${vscode.l10n.t('edited')}` : '');
+    this.iconPath = new vscode.ThemeIcon(deleted ? 'circle-slash' : own ? 'account' : 'comment');
+    // "message own" is the only state that may be edited or deleted (see package.json menus).
+    this.contextValue = ['message', own ? 'own' : '', deleted ? 'deleted' : ''].filter(Boolean).join(' ');
+    this.tooltip = messageTooltip(message, edited);
+    this.command = {
+      command: 'chatwork.openRoom',
+      title: vscode.l10n.t('Open Room'),
+      arguments: [{ roomId: this.roomId, messageId: message.message_id }],
+    };
+  }
+}
+
+function messageTooltip(message: Message, edited: boolean): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, false);
+  md.isTrusted = false;
+  md.appendMarkdown('**').appendText(message.account.name).appendMarkdown('** · ');
+  md.appendText(localDateTime(message.send_time) + (edited ? ` (${vscode.l10n.t('edited {0}', localDateTime(message.update_time))})` : ''));
+  md.appendMarkdown('\n\n').appendText(plainText(message.body).trim() || vscode.l10n.t('(empty)'));
+  return md;
+}
