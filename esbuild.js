@@ -37,6 +37,9 @@ const nodeUrlPlugin = {
 const common = {
   bundle: true,
   minify: production,
+  // Japanese and Vietnamese text stays UTF-8 instead of \uXXXX escapes (half the bytes).
+  charset: 'utf8',
+  legalComments: 'none',
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',

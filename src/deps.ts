@@ -1,6 +1,8 @@
 import type { ChatworkClient } from './api/chatworkClient';
 import type { TokenStore } from './auth/tokenStore';
+import type { ActivityTracker } from './common/activity';
 import type { Logger } from './common/logger';
+import type { MutedRooms } from './notifications/mutedRooms';
 import type { Prompts } from './common/prompts';
 import type { Poller } from './store/poller';
 import type { RoomStore } from './store/roomStore';
@@ -15,5 +17,9 @@ export interface Deps {
   readonly log: Logger;
   readonly store: RoomStore;
   readonly poller: Poller;
+  /** Panels call `activity.hold()` while open, so polling runs while anything shows Chatwork data. */
+  readonly activity: ActivityTracker;
+  /** Rooms whose notifications are muted (tree menus show Mute or Unmute by it). */
+  readonly muted: MutedRooms;
   prompts: Prompts;
 }

@@ -1,0 +1,262 @@
+import * as vscode from 'vscode';
+import type { Message } from '../api/types';
+import { Disposable } from '../common/disposable';
+import { describeError } from '../common/showError';
+import type { Deps } from '../deps';
+import type { DraftStore } from './drafts';
+import { memberData, meData, messageData, panelConfig } from './panelData';
+import { localResourceRoots, panelHtml } from './panelHtml';
+import {
+  MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type HostMessageHandler, type RenderedMessage,
+  type SnapshotMessage, type ToWebviewMessage,
+} from './protocol';
+import { ReadTracker } from './readTracker';
+import { RoomActions } from './roomActions';
+import { checkWebviewMessage } from './webviewInput';
+
+export interface RoomPanelServices {
+  readonly deps: Deps;
+  readonly drafts: DraftStore;
+  readonly extensionUri: vscode.Uri;
+  readonly apiBaseUrl: () => string;
+  /** Opens (or reveals) another room's panel: reply chips and Chatwork room links. */
+  openRoom(roomId: number, messageId?: string): void;
+  /** Opens a link the user clicked (room links stay inside VS Code). */
+  openLink(url: string): Promise<void>;
+}
+
+const REQUESTS = new Set(['send', 'edit', 'delete', 'pickMention', 'resolvePreview']);
+
+/**
+ * One open room: a webview panel showing the room's messages live, with a composer. The webview
+ * says `ready`, gets one snapshot, then only deltas from the store's events. While the panel is
+ * open the poller watches the room and the activity tracker keeps polling on.
+ */
+export class RoomPanel extends Disposable {
+  static readonly viewType = 'chatwork.room';
+
+  private readonly _rpc: HostMessageHandler;
+  private readonly _actions: RoomActions;
+  private _reads: ReadTracker | undefined;
+  private _me: number | undefined;
+  private _memberIds = new Set<number>();
+  /** Deltas wait here until the snapshot went out (the webview ignores ids it already has). */
+  private _pending: ToWebviewMessage[] | undefined = [];
+  private _loadGeneration = 0;
+
+  private readonly _onDidDispose = this._register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this._onDidDispose.event;
+  private readonly _onDidRender = this._register(new vscode.EventEmitter<RenderedMessage>());
+  /** The webview rendered a snapshot or delta (tests wait on this). */
+  readonly onDidRender = this._onDidRender.event;
+  /** The latest `rendered` report and the last messages posted (test hooks). */
+  lastRendered: RenderedMessage | undefined;
+  readonly posted: ToWebviewMessage[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly roomId: number,
+    private readonly _services: RoomPanelServices,
+    private _revealMessageId?: string,
+  ) {
+    super();
+    const { deps } = _services;
+    this._actions = new RoomActions(deps, roomId, _services.drafts, _services.apiBaseUrl);
+    this._rpc = new MessageHandler<ToWebviewMessage, FromWebviewMessage>(
+      (envelope) => void panel.webview.postMessage(envelope),
+      (message) => this._handle(message),
+    );
+    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: localResourceRoots(_services.extensionUri) };
+    panel.iconPath = vscode.Uri.joinPath(_services.extensionUri, 'media', 'chatwork.svg');
+    this._register(panel.webview.onDidReceiveMessage((data: unknown) => void this._receive(data)));
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(deps.poller.watch(roomId));
+    this._register(deps.activity.hold());
+    this._register(deps.store.onDidChangeMessages((e) => {
+      if (e.roomId !== roomId) return;
+      if (e.added.length > 0) this._onAdded(e.added);
+      if (e.updated.length > 0) this._post({ type: 'messagesUpdated', messages: e.updated.map(messageData) });
+    }));
+    this._register(deps.store.onDidChangeRooms(() => this._updateTitle()));
+    this._register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('chatwork.sendWithEnter')) this._post({ type: 'configChanged', config: panelConfig() });
+      if (e.affectsConfiguration('chatwork.apiBaseUrl')) this.reload();
+    }));
+    this._register(deps.tokens.onDidChange(() => this.reload()));
+    this.reload();
+  }
+
+  /** (Re)renders the webview: a fresh nonce and shell; the webview then asks for a snapshot. */
+  reload(): void {
+    this._pending = [];
+    this.panel.webview.html = panelHtml(this.panel.webview, this._services.extensionUri, this._services.apiBaseUrl(), panelConfig().language);
+  }
+
+  reveal(messageId?: string): void {
+    this.panel.reveal();
+    if (messageId === undefined) return;
+    if (this._pending === undefined) this._post({ type: 'revealMessage', messageId });
+    else this._revealMessageId = messageId;
+  }
+
+  /** Runs a webview message through the same path as one from the webview (test hook). */
+  async receive(message: FromWebviewMessage): Promise<ToWebviewMessage | undefined> {
+    return this._handle(message);
+  }
+
+  private async _receive(data: unknown): Promise<void> {
+    if (!isEnvelope(data)) return;
+    const message = checkWebviewMessage(data.body);
+    if (message === undefined) {
+      this._services.deps.log.warn(`Room panel ${this.roomId}: dropped a malformed '${data.body.type}' message.`);
+      if (data.inReplyTo === undefined && REQUESTS.has(data.body.type)) {
+        void this.panel.webview.postMessage({ id: 0, inReplyTo: data.id, body: { type: 'failed', error: 'Invalid request.' } });
+      }
+      return;
+    }
+    await this._rpc.handleMessage({ ...data, body: message } as Envelope<FromWebviewMessage>);
+  }
+
+  private async _handle(message: FromWebviewMessage): Promise<ToWebviewMessage | undefined> {
+    const { deps } = this._services;
+    switch (message.type) {
+      case 'ready':
+        await this._sendSnapshot();
+        return undefined;
+      case 'rendered':
+        this.lastRendered = message;
+        this._onDidRender.fire(message);
+        return undefined;
+      case 'viewed':
+        if (this.panel.active && this.panel.visible) await this._reads?.viewed(message.messageId);
+        return undefined;
+      case 'draftChanged':
+        await this._services.drafts.set(this.roomId, message.text);
+        return undefined;
+      case 'openLink':
+        await this._services.openLink(message.url);
+        return undefined;
+      case 'copyText':
+        await vscode.env.clipboard.writeText(message.text);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied to the clipboard.'), 2000);
+        return undefined;
+      case 'openRoom':
+        this._services.openRoom(message.roomId, message.messageId);
+        return undefined;
+      case 'openCodeRef':
+        // Beside the panel, which stays in view; the command says so when the file is not here.
+        await vscode.commands.executeCommand('chatwork.openCodeRef', { ...message, beside: true });
+        return undefined;
+      case 'markUnread':
+        this._reads?.noteMarkedUnread();
+        await this._actions.run('chatwork.markUnreadFromMessage', { messageId: message.messageId }, 'Marking unread');
+        return undefined;
+      case 'createTask':
+        await this._actions.run('chatwork.createTask', { body: message.body }, 'Creating a task');
+        return undefined;
+      case 'downloadFile':
+        await this._actions.run('chatwork.downloadFile', { fileId: message.fileId }, 'Downloading the file');
+        return undefined;
+      case 'send':
+        return this._actions.send(message.body);
+      case 'edit':
+        return this._actions.edit(message.messageId, message.body);
+      case 'delete':
+        return this._actions.delete(message.messageId);
+      case 'pickMention':
+        return this._actions.pickMention();
+      case 'resolvePreview':
+        return this._actions.resolvePreview(message.fileId);
+      default:
+        deps.log.warn(`Room panel: unhandled message ${(message as { type: string }).type}`);
+        return undefined;
+    }
+  }
+
+  private async _sendSnapshot(): Promise<void> {
+    const { deps, drafts } = this._services;
+    const generation = ++this._loadGeneration;
+    this._pending ??= [];
+    try {
+      const [me, room, members] = await Promise.all([
+        deps.store.me(),
+        deps.store.room(this.roomId) ?? deps.store.details(this.roomId),
+        deps.store.members(this.roomId).catch((error: unknown) => {
+          deps.log.warn(`Members of room ${this.roomId} could not be loaded: ${describeError(error)}`);
+          return [];
+        }),
+      ]);
+      const messages = await deps.store.messages(this.roomId);
+      if (generation !== this._loadGeneration || this.isDisposed) return;
+      this._me = me.account_id;
+      this._memberIds = new Set(members.map((m) => m.account_id));
+      this._reads ??= new ReadTracker(deps, this.roomId, room.unread_num);
+      this.panel.title = room.name;
+      const snapshot: SnapshotMessage = {
+        type: 'snapshot',
+        roomId: this.roomId,
+        roomName: room.name,
+        me: meData(me),
+        members: members.map(memberData),
+        messages: messages.map(messageData),
+        unreadCount: this._reads.hasUnread ? room.unread_num : 0,
+        draft: drafts.get(this.roomId),
+        canPost: room.role !== 'readonly',
+        config: panelConfig(),
+        ...(this._revealMessageId === undefined ? {} : { revealMessageId: this._revealMessageId }),
+      };
+      this._revealMessageId = undefined;
+      this._postNow(snapshot);
+      const queued = this._pending ?? [];
+      this._pending = undefined;
+      for (const delta of queued) this._postNow(delta);
+    } catch (error) {
+      if (generation !== this._loadGeneration || this.isDisposed) return;
+      deps.log.error(`Opening room ${this.roomId} failed`, error);
+      this._postNow({ type: 'loadFailed', roomId: this.roomId, error: describeError(error) });
+    }
+  }
+
+  private _onAdded(added: readonly Message[]): void {
+    this._reads?.noteAdded(added, this._me);
+    this._post({ type: 'messagesAdded', messages: added.map(messageData) });
+    // Someone new wrote (joined since the snapshot): refresh the members for names and avatars.
+    if (added.some((m) => !this._memberIds.has(m.account.account_id))) void this._refreshMembers();
+  }
+
+  private async _refreshMembers(): Promise<void> {
+    try {
+      const members = await this._services.deps.store.members(this.roomId);
+      this._memberIds = new Set(members.map((m) => m.account_id));
+      this._post({ type: 'membersChanged', members: members.map(memberData) });
+    } catch (error) {
+      this._services.deps.log.warn(`Members of room ${this.roomId} could not be refreshed: ${describeError(error)}`);
+    }
+  }
+
+  private _updateTitle(): void {
+    const room = this._services.deps.store.room(this.roomId);
+    if (room && room.name !== this.panel.title) {
+      this.panel.title = room.name;
+      this._post({ type: 'roomRenamed', roomName: room.name });
+    }
+  }
+
+  private _post(message: ToWebviewMessage): void {
+    if (this._pending) this._pending.push(message);
+    else this._postNow(message);
+  }
+
+  private _postNow(message: ToWebviewMessage): void {
+    this.posted.push(message);
+    if (this.posted.length > 50) this.posted.shift();
+    this._rpc.sendEvent(message);
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this._onDidDispose.fire();
+    super.dispose();
+    this.panel.dispose();
+  }
+}

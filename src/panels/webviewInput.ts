@@ -1,0 +1,53 @@
+// The webview shows text written by other people, so the host treats what it sends like any
+// untrusted input: every message is checked field by field before anything acts on it.
+import type { FromWebviewMessage } from './protocol';
+
+const MESSAGE_ID = /^[0-9]{1,19}$/;
+const MAX_TEXT = 65_535;
+
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+const isMessageId = (v: unknown): v is string => typeof v === 'string' && MESSAGE_ID.test(v);
+const isText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** The message if it is well-formed, otherwise undefined (and it is dropped). */
+export function checkWebviewMessage(value: unknown): FromWebviewMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+    case 'pickMention':
+      return { type: m.type };
+    case 'rendered':
+      return isCount(m.messageCount) && isCount(m.mountedCount) && (m.newestId === undefined || isMessageId(m.newestId))
+        ? { type: 'rendered', messageCount: m.messageCount, mountedCount: m.mountedCount, ...(m.newestId === undefined ? {} : { newestId: m.newestId }) }
+        : undefined;
+    case 'viewed':
+    case 'markUnread':
+    case 'delete':
+      return isMessageId(m.messageId) ? { type: m.type, messageId: m.messageId } : undefined;
+    case 'draftChanged':
+      return isText(m.text) ? { type: 'draftChanged', text: m.text } : undefined;
+    case 'openLink':
+      return isText(m.url, 8192) ? { type: 'openLink', url: m.url } : undefined;
+    case 'copyText':
+      return isText(m.text, 1_000_000) ? { type: 'copyText', text: m.text } : undefined;
+    case 'openRoom':
+      if (!isId(m.roomId) || (m.messageId !== undefined && !isMessageId(m.messageId))) return undefined;
+      return m.messageId === undefined ? { type: 'openRoom', roomId: m.roomId } : { type: 'openRoom', roomId: m.roomId, messageId: m.messageId };
+    case 'openCodeRef':
+      if (!isText(m.path, 1024) || m.path === '' || !isId(m.startLine) || !isId(m.endLine) || (m.column !== undefined && !isId(m.column))) return undefined;
+      return { type: 'openCodeRef', path: m.path, startLine: m.startLine, endLine: m.endLine, ...(m.column === undefined ? {} : { column: m.column }) };
+    case 'createTask':
+      return isText(m.body) ? { type: 'createTask', body: m.body } : undefined;
+    case 'downloadFile':
+    case 'resolvePreview':
+      return isId(m.fileId) ? { type: m.type, fileId: m.fileId } : undefined;
+    case 'send':
+      return isText(m.body) && m.body.trim() !== '' ? { type: 'send', body: m.body } : undefined;
+    case 'edit':
+      return isMessageId(m.messageId) && isText(m.body) && m.body.trim() !== '' ? { type: 'edit', messageId: m.messageId, body: m.body } : undefined;
+    default:
+      return undefined;
+  }
+}

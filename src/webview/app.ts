@@ -1,0 +1,297 @@
+// The room panel's webview: the ready handshake, the snapshot and deltas from the host, the
+// message list and the composer, and the state kept across reloads (draft, scroll).
+import { parse, toPlainText } from '../notation';
+import {
+  MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type MessageData, type PanelState, type PersonData,
+  type ReplyTo, type RequestMessage, type SnapshotMessage, type ToWebviewMessage, type WebviewMessageHandler,
+} from '../panels/protocol';
+import { Composer } from './composer';
+import { el } from './dom';
+import { PopupMenu } from './menu';
+import { MessageList, type MessageAction } from './messageList';
+import { quoteText, replyText, type MessageViewContext } from './messageView';
+import { format, stringsFor, type Strings } from './strings';
+import { TimeFormat } from './time';
+
+/** The part of `acquireVsCodeApi()` the panel uses (a fake one in the browser tests). */
+export interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+export interface RoomAppOptions {
+  /** Load Chatwork's emoticon images (default true); the tests use Unicode only. */
+  readonly emoticonImages?: boolean;
+}
+
+const DRAFT_DEBOUNCE_MS = 400;
+
+export class RoomApp {
+  private readonly _rpc: WebviewMessageHandler;
+  private readonly _menu: PopupMenu;
+  private _state: PanelState | undefined;
+  private _snapshot: SnapshotMessage | undefined;
+  private _ctx: MessageViewContext | undefined;
+  private _list: MessageList | undefined;
+  private _composer: Composer | undefined;
+  private _notice: HTMLElement | undefined;
+  private readonly _members = new Map<number, PersonData>();
+  private readonly _authors = new Map<number, PersonData>();
+  private _draftTimer: ReturnType<typeof setTimeout> | undefined;
+  private _scrollTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly _root: HTMLElement,
+    private readonly _vscode: VsCodeApi,
+    private readonly _options: RoomAppOptions = {},
+  ) {
+    this._rpc = new MessageHandler<FromWebviewMessage, ToWebviewMessage>(
+      (envelope) => _vscode.postMessage(envelope),
+      (message) => this._handle(message),
+    );
+    this._menu = new PopupMenu(_root);
+    const saved = _vscode.getState() as PanelState | undefined;
+    this._state = typeof saved?.roomId === 'number' ? saved : undefined;
+    window.addEventListener('message', (e: MessageEvent<unknown>) => {
+      if (isEnvelope(e.data)) void this._rpc.handleMessage(e.data as Envelope<ToWebviewMessage>);
+    });
+    window.addEventListener('focus', () => this._list?.focused());
+    setInterval(() => this._list?.tick(), 60_000);
+  }
+
+  /** Shows "Loading…" and asks the host for the snapshot. */
+  start(): void {
+    const strings = stringsFor(document.documentElement.lang === 'ja' ? 'ja' : 'en');
+    this._root.replaceChildren(el('div', 'cw-status', strings.loading));
+    this._rpc.sendEvent({ type: 'ready' });
+  }
+
+  private _request<R extends RequestMessage>(message: R): Promise<ReplyTo<R>> {
+    return this._rpc.sendRequest<ReplyTo<R>>(message);
+  }
+
+  private _post(message: FromWebviewMessage): void {
+    this._rpc.sendEvent(message);
+  }
+
+  private _handle(message: ToWebviewMessage): undefined {
+    switch (message.type) {
+      case 'snapshot':
+        this._showSnapshot(message);
+        break;
+      case 'loadFailed':
+        this._showLoadFailed(message.roomId, message.error);
+        return undefined;
+      case 'messagesAdded':
+        this._learnAuthors(message.messages);
+        this._list?.add(message.messages);
+        break;
+      case 'messagesUpdated':
+        this._list?.update(message.messages);
+        break;
+      case 'membersChanged':
+        this._setMembers(message.members);
+        this._list?.refresh();
+        break;
+      case 'configChanged':
+        if (this._snapshot) this._snapshot = { ...this._snapshot, config: message.config };
+        this._composer?.setConfig(message.config);
+        return undefined;
+      case 'roomRenamed':
+        return undefined;
+      case 'revealMessage':
+        if (this._list && !this._list.reveal(message.messageId)) this._showNotice(this._strings.messageNotLoaded);
+        return undefined;
+      default:
+        return undefined; // replies are matched by the message handler
+    }
+    this._reportRendered();
+    return undefined;
+  }
+
+  private get _strings(): Strings {
+    return this._ctx?.strings ?? stringsFor('en');
+  }
+
+  private _showSnapshot(snapshot: SnapshotMessage): void {
+    this._snapshot = snapshot;
+    this._menu.close();
+    this._list?.dispose();
+    const strings = stringsFor(snapshot.config.language);
+    this._setMembers(snapshot.members);
+    this._authors.clear();
+    this._learnAuthors(snapshot.messages);
+    this._ctx = {
+      me: snapshot.me.accountId,
+      roomId: snapshot.roomId,
+      language: snapshot.config.language,
+      strings,
+      time: new TimeFormat(snapshot.config.locale, strings),
+      person: (id) => this._members.get(id) ?? this._authors.get(id) ?? (id === snapshot.me.accountId ? snapshot.me : undefined),
+      emoticonImages: this._options.emoticonImages ?? true,
+      canPost: snapshot.canPost,
+    };
+    const restoring = this._state?.roomId === snapshot.roomId ? this._state : undefined;
+    const list = new MessageList(this._ctx, {
+      messageAction: (action, m, anchor) => this._messageAction(action, m, anchor),
+      edit: (m, body) => this._edit(m, body),
+      openLink: (url) => this._post({ type: 'openLink', url }),
+      copy: (text) => this._post({ type: 'copyText', text }),
+      download: (fileId) => {
+        if (Number.isSafeInteger(fileId) && fileId > 0) this._post({ type: 'downloadFile', fileId });
+      },
+      openRoom: (roomId, messageId) => this._post({ type: 'openRoom', roomId, messageId }),
+      openCodeRef: (ref) => this._post({ type: 'openCodeRef', ...ref }),
+      resolvePreview: async (fileId) => {
+        const reply = await this._request({ type: 'resolvePreview', fileId });
+        return reply.type === 'previewResolved' ? reply.url : undefined;
+      },
+      viewed: (messageId) => this._post({ type: 'viewed', messageId }),
+      scrolled: (fromBottom) => this._saveScroll(fromBottom),
+      notice: (text) => this._showNotice(text),
+    });
+    this._list = list;
+    this._notice = el('div', 'cw-notice');
+    this._notice.setAttribute('role', 'status');
+    this._notice.hidden = true;
+    const parts: HTMLElement[] = [list.element, this._notice];
+    if (snapshot.canPost) {
+      const composer = new Composer(strings, snapshot.config, {
+        send: (body) => this._send(body),
+        pickMention: async () => {
+          const reply = await this._request({ type: 'pickMention' });
+          return reply.type === 'mentionPicked' ? reply.text : undefined;
+        },
+        draftChanged: (text) => this._draftChanged(text),
+      });
+      const draft = restoring?.draft ?? snapshot.draft;
+      composer.setText(draft);
+      this._composer = composer;
+      parts.push(composer.element);
+      if (draft !== snapshot.draft) this._post({ type: 'draftChanged', text: draft });
+    } else {
+      this._composer = undefined;
+      parts.push(el('div', 'cw-readonly', strings.readOnly));
+    }
+    this._root.replaceChildren(...parts);
+    this._setState({ roomId: snapshot.roomId, draft: this._composer?.text ?? '', scrollFromBottom: restoring?.scrollFromBottom });
+    list.setSnapshot(snapshot.messages, {
+      unreadCount: snapshot.unreadCount,
+      revealMessageId: snapshot.revealMessageId,
+      scrollFromBottom: snapshot.revealMessageId === undefined ? restoring?.scrollFromBottom : undefined,
+    });
+  }
+
+  private _showLoadFailed(roomId: number, error: string): void {
+    const strings = this._strings;
+    this._setState({ roomId, draft: this._state?.draft, scrollFromBottom: this._state?.scrollFromBottom });
+    const box = el('div', 'cw-status cw-status-error');
+    const retry = el('button', 'cw-button', strings.retry);
+    retry.type = 'button';
+    retry.addEventListener('click', () => this.start());
+    box.append(el('div', undefined, format(strings.loadFailed, error)), retry);
+    this._root.replaceChildren(box);
+    this._list?.dispose();
+    this._list = undefined;
+    this._composer = undefined;
+  }
+
+  private async _send(body: string): Promise<string | undefined> {
+    this._flushDraft();
+    const reply = await this._request({ type: 'send', body });
+    if (reply.type === 'failed') return reply.error;
+    this._setState({ ...this._currentState(), draft: '' });
+    return undefined;
+  }
+
+  private async _edit(message: MessageData, body: string): Promise<string | undefined> {
+    const reply = await this._request({ type: 'edit', messageId: message.id, body });
+    return reply.type === 'failed' ? reply.error : undefined;
+  }
+
+  private _messageAction(action: MessageAction, m: MessageData, anchor: HTMLElement): void {
+    const ctx = this._ctx;
+    if (!ctx) return;
+    const s = ctx.strings;
+    switch (action) {
+      case 'reply':
+        this._composer?.insert(replyText(m, ctx.roomId, ctx.person(m.accountId)?.name || m.name));
+        return;
+      case 'quote':
+        this._composer?.insert(quoteText(m));
+        return;
+      case 'delete':
+        void this._request({ type: 'delete', messageId: m.id }).then((reply) => {
+          if (reply.type === 'failed') this._showNotice(format(s.actionFailed, reply.error));
+        });
+        return;
+      case 'more':
+        this._menu.show(anchor, [
+          { label: s.markUnread, icon: 'eye-closed', run: () => this._post({ type: 'markUnread', messageId: m.id }) },
+          { label: s.createTask, icon: 'tasklist', run: () => this._post({ type: 'createTask', body: this._plainText(m) }) },
+          { label: s.copyText, icon: 'copy', run: () => this._post({ type: 'copyText', text: this._plainText(m) }) },
+          { label: s.copyLink, icon: 'link', run: () => this._post({ type: 'copyText', text: `https://www.chatwork.com/#!rid${ctx.roomId}-${m.id}` }) },
+        ]);
+        return;
+    }
+  }
+
+  private _plainText(m: MessageData): string {
+    const ctx = this._ctx;
+    return toPlainText(parse(m.body), { accountName: (id) => ctx?.person(id)?.name, language: ctx?.language ?? 'en' }).trim();
+  }
+
+  private _setMembers(members: readonly PersonData[]): void {
+    this._members.clear();
+    for (const m of members) this._members.set(m.accountId, m);
+  }
+
+  private _learnAuthors(messages: readonly MessageData[]): void {
+    for (const m of messages) this._authors.set(m.accountId, { accountId: m.accountId, name: m.name, avatarUrl: m.avatarUrl });
+  }
+
+  private _draftChanged(text: string): void {
+    this._setState({ ...this._currentState(), draft: text });
+    clearTimeout(this._draftTimer);
+    this._draftTimer = setTimeout(() => this._flushDraft(), DRAFT_DEBOUNCE_MS);
+  }
+
+  private _flushDraft(): void {
+    if (this._draftTimer === undefined) return;
+    clearTimeout(this._draftTimer);
+    this._draftTimer = undefined;
+    this._post({ type: 'draftChanged', text: this._composer?.text ?? '' });
+  }
+
+  private _saveScroll(fromBottom: number): void {
+    clearTimeout(this._scrollTimer);
+    this._scrollTimer = setTimeout(() => this._setState({ ...this._currentState(), scrollFromBottom: Math.round(fromBottom) }), 200);
+  }
+
+  private _currentState(): PanelState {
+    return this._state ?? { roomId: this._snapshot?.roomId ?? 0 };
+  }
+
+  private _setState(state: PanelState): void {
+    this._state = state;
+    this._vscode.setState(state);
+  }
+
+  private _showNotice(text: string): void {
+    const notice = this._notice;
+    if (!notice) return;
+    notice.textContent = text;
+    notice.hidden = false;
+    setTimeout(() => {
+      if (notice.textContent === text) notice.hidden = true;
+    }, 4000);
+  }
+
+  private _reportRendered(): void {
+    const list = this._list;
+    if (!list) return;
+    const newestId = list.newestId;
+    this._post({ type: 'rendered', messageCount: list.messageCount, mountedCount: list.mountedCount, ...(newestId === undefined ? {} : { newestId }) });
+  }
+}

@@ -1,0 +1,183 @@
+// The composer: a multi-line textarea with To / code / info buttons and Send. Ctrl/Cmd+Enter sends
+// (or Enter, with chatwork.sendWithEnter; Shift+Enter is then a newline); a key press that is part
+// of an IME composition never sends. A failed send keeps the text and shows the server's reason
+// with Retry; nothing is ever resent without the user asking.
+import type { PanelConfig } from '../panels/protocol';
+import { el, icon, iconButton } from './dom';
+import { format, type Strings } from './strings';
+
+export interface ComposerHost {
+  /** Posts the message; resolves with an error text, or undefined when sent. */
+  send(body: string): Promise<string | undefined>;
+  /** Asks the host for members to mention; resolves with `[To:…]Name` lines or undefined. */
+  pickMention(): Promise<string | undefined>;
+  draftChanged(text: string): void;
+}
+
+const MAX_HEIGHT_PX = 240;
+
+export class Composer {
+  readonly element: HTMLElement;
+  private readonly _input: HTMLTextAreaElement;
+  private readonly _send: HTMLButtonElement;
+  private readonly _sendLabel: HTMLElement;
+  private readonly _error: HTMLElement;
+  private readonly _errorText: HTMLElement;
+  private _sending = false;
+  private _composing = false;
+
+  constructor(
+    private readonly _strings: Strings,
+    private _config: PanelConfig,
+    private readonly _host: ComposerHost,
+  ) {
+    const s = _strings;
+    this.element = el('div', 'cw-composer');
+    const toolbar = el('div', 'cw-composer-toolbar');
+    toolbar.setAttribute('role', 'toolbar');
+    const to = iconButton('mention', s.mention, 'mention');
+    const code = iconButton('code', s.codeBlock, 'code');
+    const info = iconButton('info', s.infoBlock, 'info');
+    toolbar.append(to, code, info);
+
+    this._input = el('textarea', 'cw-input');
+    this._input.rows = 3;
+    this._input.setAttribute('aria-label', s.send);
+
+    this._error = el('div', 'cw-send-error');
+    this._error.setAttribute('role', 'alert');
+    this._error.hidden = true;
+    this._errorText = el('span', 'cw-send-error-text');
+    const retry = el('button', 'cw-button cw-button-secondary', s.retry);
+    retry.type = 'button';
+    retry.dataset.action = 'retry';
+    const dismiss = iconButton('close', s.dismiss, 'dismiss');
+    this._error.append(icon('error'), this._errorText, retry, dismiss);
+
+    this._send = el('button', 'cw-button cw-send');
+    this._send.type = 'button';
+    this._sendLabel = el('span', 'cw-send-label', s.send);
+    this._send.append(icon('send'), this._sendLabel);
+    const footer = el('div', 'cw-composer-footer');
+    footer.append(this._error, this._send);
+    this.element.append(toolbar, this._input, footer);
+
+    to.addEventListener('click', () => void this._mention());
+    code.addEventListener('click', () => this.wrapSelection('[code]\n', '\n[/code]'));
+    info.addEventListener('click', () => this.wrapSelection(`[info][title]${s.infoTitle}[/title]`, '[/info]'));
+    this._send.addEventListener('click', () => void this.send());
+    retry.addEventListener('click', () => void this.send());
+    dismiss.addEventListener('click', () => (this._error.hidden = true));
+    this._input.addEventListener('compositionstart', () => (this._composing = true));
+    this._input.addEventListener('compositionend', () => (this._composing = false));
+    this._input.addEventListener('keydown', (e) => this._onKey(e));
+    this._input.addEventListener('input', () => this._changed());
+    this._applyConfig();
+  }
+
+  get text(): string {
+    return this._input.value;
+  }
+
+  get isSending(): boolean {
+    return this._sending;
+  }
+
+  setText(text: string): void {
+    this._input.value = text;
+    this._autosize();
+  }
+
+  setConfig(config: PanelConfig): void {
+    this._config = config;
+    this._applyConfig();
+  }
+
+  focus(): void {
+    this._input.focus();
+  }
+
+  /** Inserts text at the cursor (reply / quote / mention) and focuses the input. */
+  insert(text: string): void {
+    const { selectionStart, selectionEnd, value } = this._input;
+    // Tags such as [rp]/[qt] read best at the start of a line.
+    const prefix = selectionStart > 0 && value[selectionStart - 1] !== '\n' ? '\n' : '';
+    this._input.setRangeText(prefix + text, selectionStart, selectionEnd, 'end');
+    this._input.focus();
+    this._changed();
+  }
+
+  /** Wraps the selection (or puts the cursor between) `before` and `after`. */
+  wrapSelection(before: string, after: string): void {
+    const { selectionStart, selectionEnd, value } = this._input;
+    const selected = value.slice(selectionStart, selectionEnd);
+    this._input.setRangeText(before + selected + after, selectionStart, selectionEnd, 'end');
+    const cursor = selectionStart + before.length + selected.length;
+    this._input.setSelectionRange(cursor, cursor);
+    this._input.focus();
+    this._changed();
+  }
+
+  /** Sends the text once; while a send is running further presses do nothing. */
+  async send(): Promise<void> {
+    const body = this._input.value;
+    if (this._sending || body.trim() === '') return;
+    this._sending = true;
+    this._input.readOnly = true;
+    this._send.disabled = true;
+    this._sendLabel.textContent = this._strings.sending;
+    this._error.hidden = true;
+    let error: string | undefined;
+    try {
+      error = await this._host.send(body);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    this._sending = false;
+    this._input.readOnly = false;
+    this._send.disabled = false;
+    this._sendLabel.textContent = this._strings.send;
+    if (error === undefined) {
+      this._input.value = '';
+      this._changed();
+    } else {
+      this._errorText.textContent = format(this._strings.sendFailed, error);
+      this._error.hidden = false;
+    }
+    this._input.focus();
+  }
+
+  private async _mention(): Promise<void> {
+    const text = await this._host.pickMention();
+    if (text) this.insert(text);
+    else this._input.focus();
+  }
+
+  private _onKey(e: KeyboardEvent): void {
+    // keyCode 229: the key went to the IME (Japanese input confirms with Enter).
+    if (e.isComposing || this._composing || e.keyCode === 229) return;
+    if (e.key !== 'Enter') return;
+    const modifier = e.ctrlKey || e.metaKey;
+    const sends = modifier || (this._config.sendWithEnter && !e.shiftKey && !e.altKey);
+    if (!sends) return;
+    e.preventDefault();
+    void this.send();
+  }
+
+  private _changed(): void {
+    this._autosize();
+    this._host.draftChanged(this._input.value);
+  }
+
+  private _autosize(): void {
+    this._input.style.height = 'auto';
+    this._input.style.height = `${Math.min(MAX_HEIGHT_PX, this._input.scrollHeight + 2)}px`;
+  }
+
+  private _applyConfig(): void {
+    const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+    this._input.placeholder = this._config.sendWithEnter
+      ? this._strings.placeholderEnter
+      : format(this._strings.placeholderCtrlEnter, mac ? '⌘' : 'Ctrl');
+  }
+}

@@ -1,0 +1,184 @@
+// Scroll behaviour of the message list: stick to the bottom while the user is there (also when
+// images or lazily rendered runs change heights), keep the view still when older messages are
+// mounted above, show the "New messages ↓" pill when the user has scrolled up, and report when the
+// newest message is actually on screen in a focused webview (the host may then mark it read).
+
+const BOTTOM_SLACK_PX = 24;
+
+export interface ListScrollEvents {
+  nearTop(): void;
+  scrolled(fromBottom: number): void;
+  viewed(messageId: string): void;
+}
+
+export class ListScroll {
+  private _stick = true;
+  private _pillCount = 0;
+  private _newest: HTMLElement | undefined;
+  private _newestVisible = false;
+  private _reported: string | undefined;
+  private readonly _observer: IntersectionObserver;
+  private readonly _repin: ResizeObserver;
+  private readonly _onVisibility = (): void => this._maybeReport();
+
+  constructor(
+    private readonly _scroller: HTMLElement,
+    private readonly _content: HTMLElement,
+    private readonly _pill: HTMLElement,
+    private readonly _events: ListScrollEvents,
+  ) {
+    _pill.hidden = true;
+    _pill.addEventListener('click', () => this.toBottom());
+    _scroller.addEventListener('scroll', () => this._onScroll(), { passive: true });
+    this._repin = new ResizeObserver(() => {
+      if (this._stick) this._pin();
+    });
+    this._repin.observe(_content);
+    this._repin.observe(_scroller);
+    this._observer = new IntersectionObserver((entries) => this._onIntersect(entries), { root: _scroller, threshold: [0, 0.1, 0.5, 1] });
+    document.addEventListener('visibilitychange', this._onVisibility);
+  }
+
+  /** The list is being replaced (a new snapshot): stop observing. */
+  dispose(): void {
+    this._repin.disconnect();
+    this._observer.disconnect();
+    document.removeEventListener('visibilitychange', this._onVisibility);
+  }
+
+  get fromBottom(): number {
+    return Math.max(0, this._scroller.scrollHeight - this._scroller.scrollTop - this._scroller.clientHeight);
+  }
+
+  get atBottom(): boolean {
+    return this.fromBottom <= BOTTOM_SLACK_PX;
+  }
+
+  get pillCount(): number {
+    return this._pillCount;
+  }
+
+  toBottom(): void {
+    this._stick = true;
+    this._hidePill();
+    this._pin();
+    requestAnimationFrame(() => {
+      if (this._stick) this._pin();
+    });
+  }
+
+  /** Puts the view `fromBottom` pixels above the end (a restored panel, a remount). */
+  restore(fromBottom: number): void {
+    this._scroller.scrollTop = this._scroller.scrollHeight - this._scroller.clientHeight - fromBottom;
+    this._stick = this.atBottom;
+  }
+
+  /** Scrolls so that `element` (the unread divider) is at the top; bottom if there is none. */
+  showTop(element: Element | null): void {
+    if (!element) return this.toBottom();
+    this._stick = false;
+    element.scrollIntoView({ block: 'start' });
+    this._stick = this.atBottom;
+  }
+
+  center(element: HTMLElement): void {
+    this._stick = false;
+    element.scrollIntoView({ block: 'center' });
+    this._stick = this.atBottom;
+  }
+
+  /**
+   * Runs a DOM change above the view without moving what the user sees: the message at the top of
+   * the view is put back where it was. (Not a distance from the bottom: runs whose height was only
+   * estimated by `content-visibility` may take their real size in the same layout.)
+   */
+  keepPosition(mutate: () => void, find?: (messageId: string) => HTMLElement | undefined): void {
+    if (this._stick) {
+      mutate();
+      this._pin();
+      return;
+    }
+    const anchor = this._anchor();
+    const before = anchor?.getBoundingClientRect().top;
+    const fromBottom = this.fromBottom;
+    mutate();
+    // After a remount the anchor's message has a new element: find it by id.
+    const now = anchor?.isConnected ? anchor : find?.(anchor?.dataset.id ?? '');
+    if (now && before !== undefined) this._scroller.scrollTop += now.getBoundingClientRect().top - before;
+    else this.restore(fromBottom);
+  }
+
+  contentFitsViewport(): boolean {
+    return this._content.scrollHeight <= this._scroller.clientHeight * 1.5;
+  }
+
+  showPill(count: number): void {
+    this._pillCount += count;
+    this._pill.hidden = false;
+    this._pill.dataset.count = String(this._pillCount);
+  }
+
+  /** The element of the newest message: its visibility decides the `viewed` report. */
+  watchNewest(element: HTMLElement | undefined): void {
+    if (this._newest === element) return;
+    if (this._newest) this._observer.unobserve(this._newest);
+    this._newest = element;
+    this._newestVisible = false;
+    if (element) this._observer.observe(element);
+  }
+
+  /** Focus came back: report again even if this message was reported before. */
+  recheckViewed(): void {
+    this._reported = undefined;
+    this._maybeReport();
+  }
+
+  /**
+   * A message at the top of the view. Hit-testing a run whose content `content-visibility` still
+   * skips finds the run itself; then its first message is used (messages may be prepended to a
+   * run, so the run's own top is no anchor).
+   */
+  private _anchor(): HTMLElement | undefined {
+    const rect = this._scroller.getBoundingClientRect();
+    for (const dy of [8, rect.height / 3, rect.height / 2]) {
+      const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + dy);
+      const message = hit?.closest<HTMLElement>('.cw-msg') ?? hit?.closest('.cw-run')?.querySelector<HTMLElement>('.cw-msg');
+      if (message && this._scroller.contains(message)) return message;
+    }
+    return undefined;
+  }
+
+  private _pin(): void {
+    this._scroller.scrollTop = this._scroller.scrollHeight;
+  }
+
+  private _hidePill(): void {
+    this._pillCount = 0;
+    this._pill.hidden = true;
+  }
+
+  private _onScroll(): void {
+    this._stick = this.atBottom;
+    if (this._stick) this._hidePill();
+    if (this._scroller.scrollTop < this._scroller.clientHeight) this._events.nearTop();
+    this._events.scrolled(this.fromBottom);
+  }
+
+  private _onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (entry.target !== this._newest) continue;
+      // Seen = at least 24 px of it (or all of a shorter one) inside the list's viewport.
+      const needed = Math.min(entry.boundingClientRect.height, 24) - 1;
+      this._newestVisible = entry.isIntersecting && entry.intersectionRect.height >= needed;
+    }
+    this._maybeReport();
+  }
+
+  private _maybeReport(): void {
+    const id = this._newest?.dataset.id;
+    if (!this._newestVisible || id === undefined || id === this._reported) return;
+    if (!document.hasFocus() || document.visibilityState !== 'visible') return;
+    this._reported = id;
+    this._events.viewed(id);
+  }
+}

@@ -1,0 +1,406 @@
+// The scrolling list of messages: grouped by day and by runs of one sender, kept live by deltas.
+//
+// Large rooms: the list holds every message it was given (10,000 after a long session) but puts
+// only the newest ones in the DOM (INITIAL_MOUNT, or enough to reach the first unread); older ones
+// are mounted in chunks as the user scrolls up, with the scroll position kept. Every run of
+// messages has `content-visibility: auto` (room.css), so mounted runs off screen cost no layout or
+// paint. New messages are appended as new nodes only; nothing already on screen is re-rendered,
+// except a message that was edited or deleted, which is replaced in place.
+import type { MessageData } from '../panels/protocol';
+import { compareIds, insertSorted } from './order';
+import { el, icon } from './dom';
+import { InlineEditor } from './inlineEditor';
+import { messageElement, type MessageViewContext } from './messageView';
+import { dayKey } from './time';
+import { ListScroll } from './listScroll';
+
+export const INITIAL_MOUNT = 200;
+export const MOUNT_CHUNK = 200;
+
+export type MessageAction = 'reply' | 'quote' | 'delete' | 'more';
+
+export interface MessageListHost {
+  messageAction(action: MessageAction, message: MessageData, anchor: HTMLElement): void;
+  /** Saves an edit; resolves with an error text, or undefined when saved. */
+  edit(message: MessageData, body: string): Promise<string | undefined>;
+  openLink(url: string): void;
+  copy(text: string): void;
+  download(fileId: number): void;
+  openRoom(roomId: number, messageId: string): void;
+  /** A `path:line` reference: the host opens the file in the workspace. */
+  openCodeRef(ref: { path: string; startLine: number; endLine: number; column?: number }): void;
+  resolvePreview(fileId: number): Promise<string | undefined>;
+  /** The newest message is on screen in a focused webview. */
+  viewed(messageId: string): void;
+  scrolled(fromBottom: number): void;
+  notice(text: string): void;
+}
+
+export interface SnapshotOptions {
+  readonly unreadCount: number;
+  readonly revealMessageId?: string;
+  readonly scrollFromBottom?: number;
+}
+
+export class MessageList {
+  readonly element: HTMLElement;
+  private readonly _days: HTMLElement;
+  private readonly _older: HTMLElement;
+  private readonly _empty: HTMLElement;
+  private readonly _scroll: ListScroll;
+  private _messages: MessageData[] = [];
+  private readonly _byId = new Map<string, MessageData>();
+  private readonly _elements = new Map<string, HTMLElement>();
+  private readonly _editors = new Map<string, InlineEditor>();
+  private _mountStart = 0;
+  private _unreadFromId: string | undefined;
+  private readonly _previews: IntersectionObserver;
+
+  constructor(
+    private readonly _ctx: MessageViewContext,
+    private readonly _host: MessageListHost,
+  ) {
+    this.element = el('div', 'cw-list-wrap');
+    const scroller = el('div', 'cw-list');
+    scroller.setAttribute('role', 'log');
+    scroller.setAttribute('aria-live', 'polite');
+    const content = el('div', 'cw-list-content');
+    this._older = el('div', 'cw-older', _ctx.strings.olderLoading);
+    this._empty = el('div', 'cw-empty', _ctx.strings.empty);
+    this._days = el('div', 'cw-days');
+    content.append(this._older, this._empty, this._days);
+    scroller.append(content);
+    const pill = el('button', 'cw-pill');
+    pill.type = 'button';
+    pill.append(el('span', undefined, _ctx.strings.newMessages), icon('arrow-down'));
+    this.element.append(scroller, pill);
+    this._scroll = new ListScroll(scroller, content, pill, {
+      nearTop: () => this._mountOlder(),
+      scrolled: (fromBottom) => _host.scrolled(fromBottom),
+      viewed: (id) => _host.viewed(id),
+    });
+    this._previews = new IntersectionObserver((entries) => this._loadPreviews(entries), { root: scroller, rootMargin: '300px 0px' });
+    content.addEventListener('click', (e) => this._onClick(e));
+    content.addEventListener('keydown', (e) => {
+      const target = e.target as HTMLElement;
+      if ((e.key === 'Enter' || e.key === ' ') && target.dataset.action && target.tagName !== 'BUTTON') {
+        e.preventDefault();
+        target.click();
+      }
+    });
+  }
+
+  get messageCount(): number {
+    return this._messages.length;
+  }
+
+  get mountedCount(): number {
+    return this._elements.size;
+  }
+
+  get newestId(): string | undefined {
+    return this._messages[this._messages.length - 1]?.id;
+  }
+
+  message(id: string): MessageData | undefined {
+    return this._byId.get(id);
+  }
+
+  /** Replaces everything (first load, or the webview was re-created). */
+  setSnapshot(messages: readonly MessageData[], options: SnapshotOptions): void {
+    this._messages = [...messages].sort((a, b) => compareIds(a.id, b.id));
+    this._byId.clear();
+    for (const m of this._messages) this._byId.set(m.id, m);
+    const n = this._messages.length;
+    const unread = Math.min(options.unreadCount, n);
+    this._unreadFromId = unread > 0 ? this._messages[n - unread]?.id : undefined;
+    this._mountStart = Math.max(0, n - Math.max(INITIAL_MOUNT, unread + 20));
+    this._remount();
+    if (options.revealMessageId !== undefined && this.reveal(options.revealMessageId)) return;
+    if (options.scrollFromBottom !== undefined) this._scroll.restore(options.scrollFromBottom);
+    else if (this._unreadFromId !== undefined) this._scroll.showTop(this._days.querySelector('.cw-unread-divider'));
+    else this._scroll.toBottom();
+    this._fillViewport();
+  }
+
+  /** New messages (deduplicated: a message already here counts as an update). */
+  add(messages: readonly MessageData[]): void {
+    const fresh: MessageData[] = [];
+    for (const m of messages) {
+      if (this._byId.has(m.id)) this.update([m]);
+      else fresh.push(m);
+    }
+    if (fresh.length === 0) return;
+    fresh.sort((a, b) => compareIds(a.id, b.id));
+    const newest = this.newestId;
+    const inOrder = newest === undefined || compareIds(fresh[0]!.id, newest) > 0;
+    for (const m of fresh) this._byId.set(m.id, m);
+    if (!inOrder) {
+      // Rare (a late message older than the newest): place it and rebuild what is mounted.
+      for (const m of fresh) insertSorted(this._messages, m);
+      this._remountKeepingScroll();
+      return;
+    }
+    const wasAtBottom = this._scroll.atBottom;
+    for (const m of fresh) {
+      this._messages.push(m);
+      this._appendElement(m);
+    }
+    const mine = fresh.some((m) => m.accountId === this._ctx.me);
+    const others = fresh.filter((m) => m.accountId !== this._ctx.me).length;
+    this._empty.hidden = true;
+    if (wasAtBottom || mine) this._scroll.toBottom();
+    else if (others > 0) this._scroll.showPill(others);
+    this._scroll.watchNewest(this._elements.get(this.newestId ?? ''));
+  }
+
+  /** Edited or deleted messages, replaced in place (an open editor keeps its text). */
+  update(messages: readonly MessageData[]): void {
+    for (const m of messages) {
+      if (!this._byId.has(m.id)) continue;
+      this._byId.set(m.id, m);
+      const index = this._messages.findIndex((x) => x.id === m.id);
+      if (index >= 0) this._messages[index] = m;
+      const old = this._elements.get(m.id);
+      if (old && !this._editors.has(m.id)) this._replace(old, m);
+    }
+  }
+
+  /** Names or avatars changed: re-render what is mounted. */
+  refresh(): void {
+    this._remountKeepingScroll();
+  }
+
+  /** Scrolls to a message (mounting older ones if needed) and flashes it; false if unknown. */
+  reveal(messageId: string): boolean {
+    const index = this._messages.findIndex((m) => m.id === messageId);
+    if (index < 0) return false;
+    if (index < this._mountStart) this._mountOlder(this._mountStart - index);
+    const target = this._elements.get(messageId);
+    if (!target) return false;
+    this._scroll.center(target);
+    target.classList.add('cw-flash');
+    setTimeout(() => target.classList.remove('cw-flash'), 1600);
+    return true;
+  }
+
+  /** Re-labels relative times ("5 minutes ago") and day headers; called every minute. */
+  tick(): void {
+    for (const time of this._days.querySelectorAll<HTMLElement>('time[data-relative]')) {
+      const t = Number(time.dataset.time);
+      time.textContent = this._ctx.time.short(t);
+      if (!this._ctx.time.isRelative(t)) delete time.dataset.relative;
+    }
+    for (const header of [...this._days.querySelectorAll<HTMLElement>('.cw-day-label')].slice(-3)) {
+      header.textContent = this._ctx.time.day(Number(header.dataset.time));
+    }
+  }
+
+  /** The list is being replaced (a new snapshot). */
+  dispose(): void {
+    this._previews.disconnect();
+    this._scroll.dispose();
+  }
+
+  /** Called when the webview gains focus: report the newest message again if it is on screen. */
+  focused(): void {
+    this._scroll.recheckViewed();
+  }
+
+  private _remount(): void {
+    this._editors.clear();
+    this._elements.clear();
+    this._days.replaceChildren();
+    for (let i = this._mountStart; i < this._messages.length; i++) this._appendElement(this._messages[i] as MessageData);
+    this._older.hidden = this._mountStart === 0;
+    this._empty.hidden = this._messages.length > 0;
+    this._scroll.watchNewest(this._elements.get(this.newestId ?? ''));
+  }
+
+  private _remountKeepingScroll(): void {
+    this._scroll.keepPosition(
+      () => this._remount(),
+      (id) => this._elements.get(id),
+    );
+  }
+
+  /** Mounts up to `count` older messages above the mounted ones, keeping the view still. */
+  private _mountOlder(count = MOUNT_CHUNK): void {
+    if (this._mountStart === 0) return;
+    const start = Math.max(0, this._mountStart - count);
+    const chunk = document.createDocumentFragment();
+    let day: HTMLElement | undefined;
+    for (let i = start; i < this._mountStart; i++) day = this._place(this._messages[i] as MessageData, chunk, day);
+    this._scroll.keepPosition(() => {
+      this._mergeBoundary(day);
+      this._days.prepend(chunk);
+    });
+    this._mountStart = start;
+    this._older.hidden = start === 0;
+  }
+
+  /** Mounts more while the list does not fill the viewport (so scrolling up can start). */
+  private _fillViewport(): void {
+    let guard = 0;
+    while (this._mountStart > 0 && this._scroll.contentFitsViewport() && guard++ < 50) this._mountOlder();
+  }
+
+  /**
+   * The chunk's last day and the first mounted day may be the same day, even the same run. The new
+   * nodes move into the mounted ones, never the other way: moving a mounted run would make
+   * `content-visibility` forget its rendered size and shift what the user is looking at.
+   */
+  private _mergeBoundary(lastNewDay: HTMLElement | undefined): void {
+    const firstOld = this._days.firstElementChild as HTMLElement | null;
+    if (!lastNewDay || !firstOld || lastNewDay.dataset.day !== firstOld.dataset.day) return;
+    const oldHeader = firstOld.firstElementChild as HTMLElement;
+    const firstOldRun = oldHeader.nextElementSibling as HTMLElement | null;
+    const lastNewRun = lastNewDay.lastElementChild as HTMLElement | null;
+    if (firstOldRun?.classList.contains('cw-run') && lastNewRun?.classList.contains('cw-run') && firstOldRun.dataset.account === lastNewRun.dataset.account) {
+      firstOldRun.prepend(...lastNewRun.childNodes);
+      lastNewRun.remove();
+    }
+    const newHeader = lastNewDay.firstElementChild as HTMLElement;
+    const moving: ChildNode[] = [];
+    while (newHeader.nextSibling) {
+      moving.push(newHeader.nextSibling);
+      newHeader.nextSibling.remove();
+    }
+    oldHeader.after(...moving);
+    const label = oldHeader.querySelector<HTMLElement>('.cw-day-label');
+    const newLabel = newHeader.querySelector<HTMLElement>('.cw-day-label');
+    if (label && newLabel) label.dataset.time = newLabel.dataset.time;
+    lastNewDay.remove();
+  }
+
+  private _appendElement(m: MessageData): void {
+    const last = this._days.lastElementChild as HTMLElement | null;
+    this._place(m, this._days, last ?? undefined);
+  }
+
+  /** Puts a message at the end of `parent` (the day list or a chunk); returns its day section. */
+  private _place(m: MessageData, parent: ParentNode, lastDay: HTMLElement | undefined): HTMLElement {
+    const key = dayKey(m.sendTime);
+    let day = lastDay;
+    if (!day || day.dataset.day !== key) {
+      day = el('section', 'cw-day');
+      day.dataset.day = key;
+      const header = el('div', 'cw-day-header');
+      const label = el('span', 'cw-day-label', this._ctx.time.day(m.sendTime));
+      label.dataset.time = String(m.sendTime);
+      header.append(label);
+      day.append(header);
+      parent.append(day);
+    }
+    let run = day.lastElementChild as HTMLElement;
+    const account = String(m.accountId);
+    if (m.id === this._unreadFromId) {
+      day.append(el('div', 'cw-unread-divider', this._ctx.strings.unread));
+      run = this._newRun(day, account);
+    } else if (!run.classList.contains('cw-run') || run.dataset.account !== account) {
+      run = this._newRun(day, account);
+    }
+    const element = messageElement(m, this._ctx);
+    run.append(element);
+    this._elements.set(m.id, element);
+    for (const preview of element.querySelectorAll('[data-preview]')) this._previews.observe(preview);
+    return day;
+  }
+
+  private _newRun(day: HTMLElement, account: string): HTMLElement {
+    const run = el('div', 'cw-run');
+    run.dataset.account = account;
+    day.append(run);
+    return run;
+  }
+
+  private _replace(old: HTMLElement, m: MessageData): void {
+    const element = messageElement(m, this._ctx);
+    old.replaceWith(element);
+    this._elements.set(m.id, element);
+    for (const preview of element.querySelectorAll('[data-preview]')) this._previews.observe(preview);
+    if (m.id === this.newestId) this._scroll.watchNewest(element);
+  }
+
+  private _onClick(e: MouseEvent): void {
+    const target = (e.target as Element).closest<HTMLElement>('[data-action]');
+    if (!target) return;
+    const messageEl = target.closest<HTMLElement>('.cw-msg');
+    const message = messageEl ? this._byId.get(messageEl.dataset.id ?? '') : undefined;
+    e.preventDefault();
+    const action = target.dataset.action;
+    switch (action) {
+      case 'open-link':
+        if (target.dataset.url) this._host.openLink(target.dataset.url);
+        return;
+      case 'open-code-ref': {
+        const column = target.dataset.column === undefined ? undefined : Number(target.dataset.column);
+        const ref = { path: target.dataset.path ?? '', startLine: Number(target.dataset.start), endLine: Number(target.dataset.end) };
+        this._host.openCodeRef(column === undefined ? ref : { ...ref, column });
+        return;
+      }
+      case 'copy-code':
+        this._host.copy(target.parentElement?.querySelector('code')?.textContent ?? '');
+        return;
+      case 'download':
+        this._host.download(Number(target.dataset.file));
+        return;
+      case 'reveal': {
+        const roomId = Number(target.dataset.room);
+        const messageId = target.dataset.message ?? '';
+        if (roomId !== this._ctx.roomId) this._host.openRoom(roomId, messageId);
+        else if (!this.reveal(messageId)) this._host.notice(this._ctx.strings.messageNotLoaded);
+        return;
+      }
+      case 'edit':
+        if (message && messageEl) this._openEditor(message, messageEl);
+        return;
+      case 'reply':
+      case 'quote':
+      case 'delete':
+      case 'more':
+        if (message) this._host.messageAction(action, message, target);
+        return;
+    }
+  }
+
+  private _openEditor(message: MessageData, messageEl: HTMLElement): void {
+    if (this._editors.has(message.id)) return;
+    const body = messageEl.querySelector<HTMLElement>('.cw-msg-body');
+    if (!body) return;
+    const close = (): void => {
+      this._editors.delete(message.id);
+      const current = this._elements.get(message.id);
+      const latest = this._byId.get(message.id);
+      if (current && latest) this._replace(current, latest);
+    };
+    const editor = new InlineEditor(message.body, this._ctx.strings, (text) => this._host.edit(message, text), close);
+    this._editors.set(message.id, editor);
+    body.hidden = true;
+    body.after(editor.element);
+    messageEl.classList.add('cw-editing');
+    editor.focus();
+  }
+
+  private _loadPreviews(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const box = entry.target as HTMLElement;
+      this._previews.unobserve(box);
+      const fileId = Number(box.dataset.preview);
+      void this._host.resolvePreview(fileId).then((url) => {
+        if (url === undefined) {
+          box.classList.add('cw-preview-unavailable');
+          box.title = this._ctx.strings.previewUnavailable;
+          return;
+        }
+        const img = el('img', 'cw-preview-img');
+        img.alt = '';
+        img.referrerPolicy = 'no-referrer';
+        img.addEventListener('error', () => box.classList.add('cw-preview-unavailable'), { once: true });
+        img.src = url;
+        box.replaceChildren(img);
+      });
+    }
+  }
+}

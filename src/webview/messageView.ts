@@ -1,0 +1,78 @@
+// One message as DOM: avatar, name, time (relative, absolute in the tooltip), the rendered body,
+// an "edited" marker and the hover toolbar. Whether the header shows is decided by CSS: only the
+// first message of a run of one sender shows it, so runs can merge by moving nodes.
+import type { MessageData } from '../panels/protocol';
+import { el, iconButton } from './dom';
+import { avatar, renderBody, type RenderContext } from './render';
+import { format } from './strings';
+
+export interface MessageViewContext extends RenderContext {
+  /** False for read-only members: no reply, quote, edit or delete. */
+  readonly canPost: boolean;
+}
+
+export function isDeletedBody(body: string): boolean {
+  return body.trim() === '[deleted]';
+}
+
+export function timeElement(unixSeconds: number, ctx: RenderContext, className: string): HTMLElement {
+  const time = el('time', className, ctx.time.short(unixSeconds));
+  time.dateTime = new Date(unixSeconds * 1000).toISOString();
+  time.title = ctx.time.absolute(unixSeconds);
+  time.dataset.time = String(unixSeconds);
+  if (ctx.time.isRelative(unixSeconds)) time.dataset.relative = '';
+  return time;
+}
+
+export function messageElement(m: MessageData, ctx: MessageViewContext): HTMLElement {
+  const s = ctx.strings;
+  const own = ctx.me !== undefined && m.accountId === ctx.me;
+  const deleted = isDeletedBody(m.body);
+  const root = el('div', 'cw-msg');
+  root.dataset.id = m.id;
+  root.dataset.account = String(m.accountId);
+  root.tabIndex = -1;
+  if (own) root.classList.add('cw-own');
+  if (deleted) root.classList.add('cw-msg-deleted');
+
+  const gutter = el('div', 'cw-msg-gutter');
+  gutter.append(avatar(m.accountId, ctx, 'cw-avatar-message'), timeElement(m.sendTime, ctx, 'cw-time cw-side-time'));
+
+  const main = el('div', 'cw-msg-main');
+  const header = el('div', 'cw-msg-header');
+  header.append(el('span', 'cw-msg-name', ctx.person(m.accountId)?.name || m.name), timeElement(m.sendTime, ctx, 'cw-time'));
+
+  const body = el('div', 'cw-msg-body');
+  const rendered = renderBody(m.body, ctx);
+  body.append(rendered.fragment);
+  if (rendered.mentionsMe && !own) root.classList.add('cw-mentions-me');
+  if (m.updateTime > 0 && !deleted) {
+    const edited = el('span', 'cw-edited', s.edited);
+    edited.title = format(s.editedAt, ctx.time.absolute(m.updateTime));
+    body.append(edited);
+  }
+  main.append(header, body);
+  root.append(gutter, main);
+  if (!deleted) root.append(toolbar(own, ctx));
+  return root;
+}
+
+function toolbar(own: boolean, ctx: MessageViewContext): HTMLElement {
+  const s = ctx.strings;
+  const bar = el('div', 'cw-msg-actions');
+  bar.setAttribute('role', 'toolbar');
+  if (ctx.canPost) bar.append(iconButton('reply', s.reply, 'reply'), iconButton('quote', s.quote, 'quote'));
+  if (own && ctx.canPost) bar.append(iconButton('edit', s.edit, 'edit'), iconButton('trash', s.delete, 'delete'));
+  bar.append(iconButton('ellipsis', s.more, 'more'));
+  return bar;
+}
+
+/** The notation the composer inserts to reply to a message. */
+export function replyText(m: MessageData, roomId: number, name: string): string {
+  return `[rp aid=${m.accountId} to=${roomId}-${m.id}]${name}\n`;
+}
+
+/** The notation the composer inserts to quote a message (its raw body, so tags survive). */
+export function quoteText(m: MessageData): string {
+  return `[qt][qtmeta aid=${m.accountId} time=${m.sendTime}]${m.body}[/qt]\n`;
+}
