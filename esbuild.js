@@ -60,6 +60,8 @@ function copyCodicons() {
 }
 
 async function main() {
+  // A production build starts clean so no development source maps end up in the package.
+  if (production) fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
   copyCodicons();
   const contexts = [
     await esbuild.context({

@@ -22,7 +22,7 @@ describe('e2e: sidebar → panel → send', function () {
     await page.locator('.activitybar [aria-label^="Chatwork"]').first().click();
     const room = page.locator('.monaco-list-row', { hasText: ROOM_NAME });
     await room.first().waitFor({ timeout: 30_000 });
-    for (const name of ['デザインレビュー', '全社お知らせ', 'My Chat']) {
+    for (const name of ['デザインレビュー', '全社お知らせ', 'マイチャット']) {
       await page.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
     }
     await screenshot(page, 'sidebar');
