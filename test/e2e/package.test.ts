@@ -43,8 +43,10 @@ describe('e2e: packaging', function () {
     const files = entries.filter((e) => e.startsWith('extension/') && !e.endsWith('/')).map((e) => e.slice('extension/'.length));
     const unexpected = files.filter((f) => !ALLOWED.some((pattern) => pattern.test(f)));
     assert.deepStrictEqual(unexpected, [], `unexpected files in the vsix: ${unexpected.join(', ')}`);
-    for (const required of ['dist/extension.js', 'dist/webview/main.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png']) {
-      assert.ok(files.includes(required), `${required} missing from the vsix`);
+    // vsce stores README and CHANGELOG in lower case and LICENSE as LICENSE.txt.
+    const present = new Set(files.map((f) => f.toLowerCase()));
+    for (const required of ['dist/extension.js', 'dist/webview/main.js', 'package.json', 'readme.md', 'changelog.md', 'license.txt', 'media/icon.png']) {
+      assert.ok(present.has(required), `${required} missing from the vsix`);
     }
     assert.ok(!files.some((f) => f.endsWith('.map')), 'source maps in the vsix');
   });
