@@ -62,7 +62,19 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userData, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'security.workspace.trust.enabled': false, ...options.settings }, null, 2),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'security.workspace.trust.enabled': false,
+        // A clean workbench: no AI chat side bar competing for space in screenshots and tests.
+        'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        ...options.settings,
+      },
+      null,
+      2,
+    ),
   );
 
   const port = options.port ?? (await freePort());
