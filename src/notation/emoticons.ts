@@ -68,34 +68,48 @@ export const EMOTICONS: readonly EmoticonInfo[] = [
 
 const byCode = new Map(EMOTICONS.map((emo) => [emo.code, emo]));
 
-// Candidates per first character, longest first, so `]:)` wins over `:)` and `(^^;)` over `(^)`.
-const byFirstChar = new Map<number, EmoticonInfo[]>();
-for (const emo of EMOTICONS) {
-  const first = emo.code.charCodeAt(0);
-  const list = byFirstChar.get(first) ?? [];
-  list.push(emo);
-  byFirstChar.set(first, list);
-}
-for (const list of byFirstChar.values()) list.sort((a, b) => b.code.length - a.code.length);
-
 export function emoticonByCode(code: string): EmoticonInfo | undefined {
   return byCode.get(code);
 }
 
-// Every code starts with an ASCII character; this table is the cheap per-character pre-check.
-const startsSome = new Uint8Array(128);
-for (const first of byFirstChar.keys()) startsSome[first] = 1;
+// A trie over the codes, so finding the longest code at a position reads each character once
+// instead of trying every code that shares the first character (`(` starts 35 of them, and text
+// like `((((` would otherwise cost 35 comparisons a character). Codes are ASCII, so a node's
+// children are an array indexed by char code.
+interface TrieNode {
+  readonly next: (TrieNode | undefined)[];
+  emoticon: EmoticonInfo | undefined;
+}
 
-/** The longest emoticon starting exactly at `index` (case-sensitive), if any. */
-export function matchEmoticonAt(text: string, index: number): EmoticonInfo | undefined {
-  const first = text.charCodeAt(index);
-  if (!(first < 128 && startsSome[first] === 1)) return undefined;
-  const candidates = byFirstChar.get(first);
-  if (candidates === undefined) return undefined;
-  for (const emo of candidates) {
-    if (text.startsWith(emo.code, index)) return emo;
+const newNode = (): TrieNode => ({ next: new Array<TrieNode | undefined>(128).fill(undefined), emoticon: undefined });
+const root = newNode();
+for (const emo of EMOTICONS) {
+  let node = root;
+  for (let i = 0; i < emo.code.length; i++) {
+    const c = emo.code.charCodeAt(i);
+    node = node.next[c] ??= newNode();
   }
-  return undefined;
+  node.emoticon = emo;
+}
+
+/** Whether some code starts with this character (every code starts with ASCII): the cheap pre-check. */
+export const EMOTICON_START = new Uint8Array(128);
+for (let c = 0; c < 128; c++) EMOTICON_START[c] = root.next[c] === undefined ? 0 : 1;
+
+/**
+ * The longest emoticon starting exactly at `index` and ending by `limit` (default: the end of
+ * `text`), case-sensitive: `]:)` wins over `:)`, `(^^;)` over `(^)`.
+ */
+export function matchEmoticonAt(text: string, index: number, limit: number = text.length): EmoticonInfo | undefined {
+  let node: TrieNode | undefined = root;
+  let found: EmoticonInfo | undefined;
+  for (let i = index; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    node = c < 128 ? node.next[c] : undefined;
+    if (node === undefined) break;
+    if (node.emoticon !== undefined) found = node.emoticon;
+  }
+  return found;
 }
 
 export function emoticonAssetUrl(name: string): string {

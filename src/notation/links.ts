@@ -3,6 +3,7 @@
 // (`https://example.com/です`, `「https://example.com」`), so any non-ASCII character ends it.
 // Trailing sentence punctuation is left out, and so is a `)` that closes a parenthesis opened
 // before the URL (`(see https://en.wikipedia.org/wiki/Foo_(bar))` keeps the inner pair).
+// Hot path of the parser: char codes and tables only, no slices or regexes.
 
 export interface UrlRange {
   readonly start: number;
@@ -16,27 +17,41 @@ for (let c = 0x21; c < 0x7f; c++) URL_CHAR[c] = 1;
 for (const ch of '<>"[]{}|\\^`') URL_CHAR[ch.charCodeAt(0)] = 0;
 
 // Characters that end a sentence rather than a URL when they come last.
-const TRAILING = new Set(['.', ',', ':', ';', '!', '?', "'", '*']);
+const TRAILING = new Uint8Array(128);
+for (const ch of ".,:;!?'*") TRAILING[ch.charCodeAt(0)] = 1;
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-/** If an http(s) URL starts at `start`, the index just past its end; otherwise -1. */
-export function urlEndAt(text: string, start: number): number {
+/** `text[i]` is the lower-case ASCII letter `lower` in either case (`c | 0x20` only folds A–Z). */
+function isLetter(text: string, i: number, lower: number): boolean {
+  return (text.charCodeAt(i) | 0x20) === lower;
+}
+
+/** Index past `http://` / `https://` (any case) at `start`, or -1. */
+function schemeEnd(text: string, start: number): number {
+  if (!isLetter(text, start, 0x68) || !isLetter(text, start + 1, 0x74) || !isLetter(text, start + 2, 0x74) || !isLetter(text, start + 3, 0x70)) {
+    return -1;
+  }
+  const i = isLetter(text, start + 4, 0x73) ? start + 5 : start + 4; // optional s
+  return text.startsWith('://', i) ? i + 3 : -1;
+}
+
+/**
+ * If an http(s) URL starts at `start`, the index just past its end; otherwise -1. `limit` (default:
+ * the end of `text`) is where the surrounding text ends: the URL does not run past it.
+ */
+export function urlEndAt(text: string, start: number, limit: number = text.length): number {
   const c0 = text.charCodeAt(start);
   if (c0 !== 0x68 && c0 !== 0x48) return -1; // h / H
   if (start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) return -1;
-  const head = text.slice(start, start + 8).toLowerCase();
-  let i: number;
-  if (head.startsWith('https://')) i = start + 8;
-  else if (head.startsWith('http://')) i = start + 7;
-  else return -1;
-  if (!isAsciiAlnum(text.charCodeAt(i))) return -1; // needs a host
+  let i = schemeEnd(text, start);
+  if (i < 0 || i >= limit || !isAsciiAlnum(text.charCodeAt(i))) return -1; // needs a host
   const hostStart = i;
   let open = 0;
   let close = 0;
-  for (; i < text.length; i++) {
+  for (; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128 || URL_CHAR[c] !== 1) break;
     if (c === 0x28) open++;
@@ -44,10 +59,10 @@ export function urlEndAt(text: string, start: number): number {
   }
   let end = i;
   while (end > hostStart) {
-    const last = text[end - 1] as string;
-    if (TRAILING.has(last)) {
+    const last = text.charCodeAt(end - 1);
+    if (TRAILING[last] === 1) {
       end--;
-    } else if (last === ')' && close > open) {
+    } else if (last === 0x29 && close > open) {
       close--;
       end--;
     } else {
@@ -61,6 +76,8 @@ export function urlEndAt(text: string, start: number): number {
 export function findUrls(text: string): UrlRange[] {
   const found: UrlRange[] = [];
   for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x68 && c !== 0x48) continue; // only h / H can start one
     const end = urlEndAt(text, i);
     if (end > i) {
       found.push({ start: i, end });

@@ -2,40 +2,50 @@
 // looked at once, the next `]` and the next `[/code]` / `[/download]` are found with cached forward
 // searches (so `[[[[…` or `[code][code]…` cannot go quadratic), and tags are read by tags.ts
 // without backtracking regexes. `[code]` and `[download:N]` take everything up to their first close
-// tag literally, before any other tag is considered. Never throws.
+// tag literally, before any other tag is considered. Text between tags is handed on as index
+// ranges, never sliced here. Never throws.
 
 import type { NotationNode } from './ast';
 import { MAX_TAG_LENGTH, readTag } from './tags';
 import { TreeBuilder } from './tree';
 
-/** `find(from)` = body.indexOf(needle, from), reusing the last answer while it still holds. */
-function forwardFinder(body: string, needle: string): (from: number) => number {
-  let searchedFrom = Number.POSITIVE_INFINITY;
-  let found = -1;
-  return (from) => {
-    if (from < searchedFrom || (found >= 0 && found < from)) {
-      searchedFrom = from;
-      found = body.indexOf(needle, from);
+/** `find(from)` = body.indexOf(needle, from) for a `from` that never decreases, reusing the last answer while it holds. */
+class ForwardSearch {
+  private _from = Number.POSITIVE_INFINITY;
+  private _found = -1;
+
+  constructor(
+    private readonly _body: string,
+    private readonly _needle: string,
+  ) {}
+
+  find(from: number): number {
+    // -1 stays true for every later `from`; a hit stays true until `from` passes it.
+    if (from < this._from || (this._found >= 0 && this._found < from)) {
+      this._from = from;
+      this._found = this._body.indexOf(this._needle, from);
     }
-    return found;
-  };
+    return this._found;
+  }
 }
 
 function scan(body: string): NotationNode[] {
-  const tree = new TreeBuilder();
-  const nextClose = forwardFinder(body, ']');
-  const rawClosers = new Map<string, (from: number) => number>();
-  const rawCloser = (needle: string): ((from: number) => number) => {
-    let finder = rawClosers.get(needle);
-    if (finder === undefined) rawClosers.set(needle, (finder = forwardFinder(body, needle)));
-    return finder;
+  const tree = new TreeBuilder(body);
+  const nextClose = new ForwardSearch(body, ']');
+  // Created on first use: most bodies have no [code] or [download].
+  let rawClosers: Map<string, ForwardSearch> | undefined;
+  const rawCloser = (needle: string): ForwardSearch => {
+    rawClosers ??= new Map();
+    let search = rawClosers.get(needle);
+    if (search === undefined) rawClosers.set(needle, (search = new ForwardSearch(body, needle)));
+    return search;
   };
 
   let textStart = 0;
   let open = body.indexOf('[');
   while (open >= 0) {
     const nextOpen = body.indexOf('[', open + 1);
-    const close = nextClose(open + 1);
+    const close = nextClose.find(open + 1);
     if (close < 0) break; // no `]` left: the rest is text
     if ((nextOpen >= 0 && nextOpen < close) || close - open - 1 > MAX_TAG_LENGTH) {
       open = nextOpen;
@@ -47,29 +57,28 @@ function scan(body: string): NotationNode[] {
       continue;
     }
 
-    tree.text(body.slice(textStart, open));
+    tree.text(textStart, open);
     let end = close + 1;
-    const src = body.slice(open, end);
     switch (tag.kind) {
       case 'leaf':
         tree.leaf(tag.node);
         break;
       case 'open':
-        tree.open(tag, src, end);
+        tree.open(tag, open, end);
         break;
       case 'close':
-        tree.close(tag.container, src);
+        tree.close(tag.container, open, end);
         break;
       case 'broken':
-        tree.literal(src);
+        tree.literal(open, end);
         break;
       case 'qtmeta':
-        tree.qtmeta(tag.meta, src, open);
+        tree.qtmeta(tag.meta, open, end);
         break;
       case 'raw': {
-        const stop = rawCloser(tag.close)(end);
+        const stop = rawCloser(tag.close).find(end);
         if (stop < 0) {
-          tree.literal(src); // unterminated: the opener is text, what follows is parsed as usual
+          tree.literal(open, end); // unterminated: the opener is text, what follows is parsed as usual
         } else {
           tree.leaf(tag.make(body.slice(end, stop)));
           end = stop + tag.close.length;
@@ -80,7 +89,7 @@ function scan(body: string): NotationNode[] {
     textStart = end;
     open = body.indexOf('[', end);
   }
-  tree.text(body.slice(textStart));
+  tree.text(textStart, body.length);
   return tree.finish();
 }
 

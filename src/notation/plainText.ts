@@ -14,40 +14,45 @@ export interface PlainTextOptions {
   readonly language?: DtextLanguage;
 }
 
-const DELETED: Record<DtextLanguage, string> = { en: '(deleted)', ja: '(削除されました)' };
+const DELETED: Record<DtextLanguage, string> = { en: '(deleted)', ja: '(削除されました)', vi: '(đã bị xóa)' };
 
 // Blocks that read badly after "Title: " (a task reads as a sentence: "Task assigned. Review PR").
 const STARTS_OWN_LINE: ReadonlySet<NotationNode['type']> = new Set(['quote', 'info', 'code', 'hr']);
 
-function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u3000';
+const NONE = -1;
+const NEWLINE = 0x0a;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === NEWLINE || c === 0x09 || c === 0x0d || c === 0x3000;
 }
 
-/** Where no space is wanted between a stand-in and its neighbour. */
-function joinsTight(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return isSpace(ch) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+/** Where no space is wanted between a stand-in and its neighbour (a char code, NONE for nothing). */
+function joinsTight(c: number): boolean {
+  return isSpace(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
 }
 
 function trimNewlines(s: string): string {
   let start = 0;
   let end = s.length;
-  while (start < end && s[start] === '\n') start++;
-  while (end > start && s[end - 1] === '\n') end--;
+  while (start < end && s.charCodeAt(start) === NEWLINE) start++;
+  while (end > start && s.charCodeAt(end - 1) === NEWLINE) end--;
   return s.slice(start, end);
 }
 
+// Appends with `+=` (V8 joins lazily, cheaper than collecting parts for the short results that are
+// the norm) and looks at characters as codes, not one-character strings.
 class Writer {
-  private readonly _parts: string[] = [];
-  private _last = '';
+  private _text = '';
+  /** Code of the last character written, NONE at the start. */
+  private _last = NONE;
   private _pending: '' | ' ' | '\n' = '';
 
   /** Inline text. */
   write(s: string): void {
     if (s === '') return;
-    const first = s[0] as string;
+    const first = s.charCodeAt(0);
     if (this._pending === '\n') {
-      if (this._last !== '' && this._last !== '\n' && first !== '\n') this._push('\n');
+      if (this._last !== NONE && this._last !== NEWLINE && first !== NEWLINE) this._push('\n');
     } else if (this._pending === ' ') {
       if (!joinsTight(this._last) && !joinsTight(first)) this._push(' ');
     }
@@ -58,27 +63,27 @@ class Writer {
   /** A word-like stand-in, spaced from the text around it. */
   word(s: string): void {
     if (s === '') return;
-    if (this._pending === '' && this._last !== '' && !joinsTight(this._last) && !joinsTight(s[0] as string)) this._push(' ');
+    if (this._pending === '' && this._last !== NONE && !joinsTight(this._last) && !joinsTight(s.charCodeAt(0))) this._push(' ');
     this.write(s);
     this._pending = ' ';
   }
 
   /** A block on its own line(s). */
   block(s: string): void {
-    if (this._last !== '' && this._last !== '\n') this._push('\n');
+    if (this._last !== NONE && this._last !== NEWLINE) this._push('\n');
     this._pending = '';
     this._push(s);
     this._pending = '\n';
   }
 
   toString(): string {
-    return this._parts.join('');
+    return this._text;
   }
 
   private _push(s: string): void {
     if (s === '') return;
-    this._parts.push(s);
-    this._last = s[s.length - 1] as string;
+    this._text += s;
+    this._last = s.charCodeAt(s.length - 1);
   }
 }
 

@@ -36,42 +36,74 @@ const BROKEN: Tag = { kind: 'broken' };
 /** Longer than any real tag (a task for ~500 assignees); beyond it a `[…]` is just text. */
 export const MAX_TAG_LENGTH = 8192;
 
-const ID = /^[0-9]{1,16}$/;
-const MESSAGE_ID = /^[0-9]{1,19}$/;
-const DTEXT_KEY = /^[A-Za-z0-9_]{1,64}$/;
+// Character classes as tables: these checks run for most tags, and a loop is cheaper than a regex.
+const DIGIT = new Uint8Array(128);
+const WORD = new Uint8Array(128); // [A-Za-z0-9_], dtext keys
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  DIGIT[c] = ch >= '0' && ch <= '9' ? 1 : 0;
+  WORD[c] = DIGIT[c] === 1 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '_' ? 1 : 0;
+}
 
+/** Whether `value` is 1 to `maxLength` characters, all in `table`. */
+function isAll(value: string, maxLength: number, table: Uint8Array): boolean {
+  if (value.length === 0 || value.length > maxLength) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128 || table[c] !== 1) return false;
+  }
+  return true;
+}
+
+/** 1 to 16 ASCII digits as a safe integer. */
 function readId(value: string | undefined): number | undefined {
-  if (value === undefined || !ID.test(value)) return undefined;
-  const n = Number(value);
+  if (value === undefined || !isAll(value, 16, DIGIT)) return undefined;
+  // Exact while below 2^53; a value at or above it stays there when rounded, and is rejected.
+  let n = 0;
+  for (let i = 0; i < value.length; i++) n = n * 10 + (value.charCodeAt(i) - 0x30);
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
+/** `1,2,3` */
 function readIdList(value: string): number[] | undefined {
   const ids: number[] = [];
-  for (const part of value.split(',')) {
-    const id = readId(part);
+  for (let start = 0; ; ) {
+    let stop = value.indexOf(',', start);
+    if (stop < 0) stop = value.length;
+    const id = readId(value.slice(start, stop));
     if (id === undefined) return undefined;
     ids.push(id);
+    if (stop === value.length) return ids;
+    start = stop + 1;
   }
-  return ids;
 }
 
 /** `key=value key=value` (any order, single values, only `allowed` keys) or undefined. */
 function readAttrs(rest: string, allowed: readonly string[]): Map<string, string> | undefined {
   const attrs = new Map<string, string>();
-  for (const part of rest.split(' ')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    if (eq <= 0 || eq === part.length - 1) return undefined;
-    const key = part.slice(0, eq);
-    if (!allowed.includes(key) || attrs.has(key)) return undefined;
-    attrs.set(key, part.slice(eq + 1));
+  for (let start = 0; start < rest.length; ) {
+    let stop = rest.indexOf(' ', start);
+    if (stop < 0) stop = rest.length;
+    if (stop > start) {
+      // The part's first `=`, neither first nor last in it.
+      const eq = rest.indexOf('=', start);
+      if (eq <= start || eq >= stop - 1) return undefined;
+      const key = rest.slice(start, eq);
+      if (!allowed.includes(key) || attrs.has(key)) return undefined;
+      attrs.set(key, rest.slice(eq + 1, stop));
+    }
+    start = stop + 1;
   }
   return attrs;
 }
 
+const QUOTE_ATTRS = ['aid', 'time'];
+const REPLY_ATTRS = ['aid', 'to'];
+const TASK_ATTRS = ['aid', 'st', 'lt', 'ltype'];
+const PREVIEW_ATTRS = ['id', 'ht'];
+
 function readQuoteMeta(rest: string): QuoteMeta | undefined {
-  const attrs = readAttrs(rest, ['aid', 'time']);
+  const attrs = readAttrs(rest, QUOTE_ATTRS);
   const accountId = readId(attrs?.get('aid'));
   if (attrs === undefined || accountId === undefined) return undefined;
   if (!attrs.has('time')) return { accountId };
@@ -80,18 +112,18 @@ function readQuoteMeta(rest: string): QuoteMeta | undefined {
 }
 
 function readReply(rest: string): NotationNode | undefined {
-  const attrs = readAttrs(rest, ['aid', 'to']);
+  const attrs = readAttrs(rest, REPLY_ATTRS);
   const accountId = readId(attrs?.get('aid'));
   const to = attrs?.get('to') ?? '';
   const dash = to.indexOf('-');
   const roomId = readId(to.slice(0, dash));
   const messageId = to.slice(dash + 1);
-  if (accountId === undefined || dash < 0 || roomId === undefined || !MESSAGE_ID.test(messageId)) return undefined;
+  if (accountId === undefined || dash < 0 || roomId === undefined || !isAll(messageId, 19, DIGIT)) return undefined;
   return { type: 'reply', accountId, roomId, messageId };
 }
 
 function readTask(rest: string): TaskAttrs | undefined {
-  const attrs = readAttrs(rest, ['aid', 'st', 'lt', 'ltype']);
+  const attrs = readAttrs(rest, TASK_ATTRS);
   if (attrs === undefined) return undefined;
   const aid = attrs.get('aid');
   const assigneeIds = aid === undefined ? undefined : readIdList(aid);
@@ -106,7 +138,7 @@ function readTask(rest: string): TaskAttrs | undefined {
 }
 
 function readPreview(rest: string): NotationNode | undefined {
-  const attrs = readAttrs(rest, ['id', 'ht']);
+  const attrs = readAttrs(rest, PREVIEW_ATTRS);
   const fileId = readId(attrs?.get('id'));
   if (attrs === undefined || fileId === undefined) return undefined;
   if (!attrs.has('ht')) return { type: 'preview', fileId };
@@ -114,90 +146,101 @@ function readPreview(rest: string): NotationNode | undefined {
   return height === undefined ? undefined : { type: 'preview', fileId, height };
 }
 
-const CLOSERS: ReadonlyMap<string, ContainerKind> = new Map([
-  ['/qt', 'quote'],
-  ['/引用', 'quote'],
-  ['/info', 'info'],
-  ['/title', 'title'],
-  ['/task', 'task'],
-]);
+// Tags that are a fixed word. Factories, so every parse returns fresh node objects (callers may
+// key maps on them); tags that never reach the tree as objects are shared constants.
+const OPEN_QUOTE: Tag = { kind: 'open', container: 'quote' };
+const OPEN_INFO: Tag = { kind: 'open', container: 'info' };
+const OPEN_TITLE: Tag = { kind: 'open', container: 'title' };
+const CLOSE_QUOTE: Tag = { kind: 'close', container: 'quote' };
+const CLOSE_INFO: Tag = { kind: 'close', container: 'info' };
+const CLOSE_TITLE: Tag = { kind: 'close', container: 'title' };
+const CLOSE_TASK: Tag = { kind: 'close', container: 'task' };
+const CODE: Tag = { kind: 'raw', close: '[/code]', make: (text) => ({ type: 'code', text }) };
 
-// Factories, so every parse returns fresh node objects (callers may key maps on them).
-const BARE: ReadonlyMap<string, () => Tag> = new Map<string, () => Tag>([
+const WORDS: ReadonlyMap<string, () => Tag> = new Map<string, () => Tag>([
   ['toall', () => ({ kind: 'leaf', node: { type: 'toall' } })],
   ['hr', () => ({ kind: 'leaf', node: { type: 'hr' } })],
   ['deleted', () => ({ kind: 'leaf', node: { type: 'deleted' } })],
-  ['qt', () => ({ kind: 'open', container: 'quote' })],
-  ['引用', () => ({ kind: 'open', container: 'quote' })],
-  ['info', () => ({ kind: 'open', container: 'info' })],
-  ['title', () => ({ kind: 'open', container: 'title' })],
-  ['code', () => ({ kind: 'raw', close: '[/code]', make: (text) => ({ type: 'code', text }) })],
+  ['qt', () => OPEN_QUOTE],
+  ['引用', () => OPEN_QUOTE],
+  ['info', () => OPEN_INFO],
+  ['title', () => OPEN_TITLE],
+  ['code', () => CODE],
+  ['/qt', () => CLOSE_QUOTE],
+  ['/引用', () => CLOSE_QUOTE],
+  ['/info', () => CLOSE_INFO],
+  ['/title', () => CLOSE_TITLE],
+  ['/task', () => CLOSE_TASK],
 ]);
+
+/** `To` / `to` (and `TO`, `tO`): the one case-insensitive name, compared without allocating. */
+function isTo(name: string): boolean {
+  return name.length === 2 && (name.charCodeAt(0) | 0x20) === 0x74 && (name.charCodeAt(1) | 0x20) === 0x6f;
+}
+
+/** `[name:value]` */
+function readValueTag(name: string, value: string): Tag | undefined {
+  if (isTo(name)) {
+    const accountId = readId(value);
+    return accountId === undefined ? BROKEN : { kind: 'leaf', node: { type: 'mention', accountId } };
+  }
+  switch (name) {
+    case 'dtext':
+      return isAll(value, 64, WORD) ? { kind: 'leaf', node: { type: 'dtext', key: value } } : BROKEN;
+    case 'picon':
+    case 'piconname':
+    case 'pname': {
+      const accountId = readId(value);
+      return accountId === undefined ? BROKEN : { kind: 'leaf', node: { type: name, accountId } };
+    }
+    case 'download': {
+      const fileId = readId(value);
+      if (fileId === undefined) return BROKEN;
+      return { kind: 'raw', close: '[/download]', make: (label) => ({ type: 'download', fileId, label }) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `[name key=value …]` */
+function readAttrTag(name: string, rest: string): Tag | undefined {
+  switch (name) {
+    case 'rp':
+    case '返信': {
+      const node = readReply(rest);
+      return node === undefined ? BROKEN : { kind: 'leaf', node };
+    }
+    case 'qtmeta': {
+      const meta = readQuoteMeta(rest);
+      return meta === undefined ? BROKEN : { kind: 'qtmeta', meta };
+    }
+    case '引用': {
+      const meta = readQuoteMeta(rest);
+      return meta === undefined ? BROKEN : { kind: 'open', container: 'quote', meta };
+    }
+    case 'task': {
+      const task = readTask(rest);
+      return task === undefined ? BROKEN : { kind: 'open', container: 'task', task };
+    }
+    case 'preview': {
+      const node = readPreview(rest);
+      return node === undefined ? BROKEN : { kind: 'leaf', node };
+    }
+    default:
+      return undefined;
+  }
+}
 
 /** `inner` is the text between `[` and `]` (it contains neither); undefined = not a tag at all. */
 export function readTag(inner: string): Tag | undefined {
   if (inner.length === 0 || inner.length > MAX_TAG_LENGTH) return undefined;
-  const closer = CLOSERS.get(inner);
-  if (closer !== undefined) return { kind: 'close', container: closer };
-  const bare = BARE.get(inner);
-  if (bare !== undefined) return bare();
-
-  const colon = inner.indexOf(':');
-  const space = inner.indexOf(' ');
-  if (colon > 0 && (space < 0 || colon < space)) {
-    const name = inner.slice(0, colon);
-    const value = inner.slice(colon + 1);
-    if (name.toLowerCase() === 'to') {
-      const accountId = readId(value);
-      return accountId === undefined ? BROKEN : { kind: 'leaf', node: { type: 'mention', accountId } };
-    }
-    if (name === 'dtext') {
-      return DTEXT_KEY.test(value) ? { kind: 'leaf', node: { type: 'dtext', key: value } } : BROKEN;
-    }
-    switch (name) {
-      case 'picon':
-      case 'piconname':
-      case 'pname': {
-        const accountId = readId(value);
-        return accountId === undefined ? BROKEN : { kind: 'leaf', node: { type: name, accountId } };
-      }
-      case 'download': {
-        const fileId = readId(value);
-        if (fileId === undefined) return BROKEN;
-        return { kind: 'raw', close: '[/download]', make: (label) => ({ type: 'download', fileId, label }) };
-      }
-      default:
-        return undefined;
-    }
-  }
-  if (space > 0) {
-    const name = inner.slice(0, space);
-    const rest = inner.slice(space + 1);
-    switch (name) {
-      case 'rp':
-      case '返信': {
-        const node = readReply(rest);
-        return node === undefined ? BROKEN : { kind: 'leaf', node };
-      }
-      case 'qtmeta': {
-        const meta = readQuoteMeta(rest);
-        return meta === undefined ? BROKEN : { kind: 'qtmeta', meta };
-      }
-      case '引用': {
-        const meta = readQuoteMeta(rest);
-        return meta === undefined ? BROKEN : { kind: 'open', container: 'quote', meta };
-      }
-      case 'task': {
-        const task = readTask(rest);
-        return task === undefined ? BROKEN : { kind: 'open', container: 'task', task };
-      }
-      case 'preview': {
-        const node = readPreview(rest);
-        return node === undefined ? BROKEN : { kind: 'leaf', node };
-      }
-      default:
-        return undefined;
-    }
-  }
-  return undefined;
+  // The name ends at the first `:` (`[To:1]`) or space (`[rp aid=…]`); a tag with neither is a word.
+  let sep = 0;
+  while (sep < inner.length && inner.charCodeAt(sep) !== 0x3a && inner.charCodeAt(sep) !== 0x20) sep++;
+  if (sep === inner.length) return WORDS.get(inner)?.();
+  if (sep === 0) return undefined;
+  const name = inner.slice(0, sep);
+  const rest = inner.slice(sep + 1);
+  return inner.charCodeAt(sep) === 0x3a ? readValueTag(name, rest) : readAttrTag(name, rest);
 }

@@ -4,47 +4,79 @@
 // closes the nearest open container of its kind, unwinding any left open inside it (as HTML
 // parsers do); a close tag with no open container of its kind is literal. Beyond MAX_NESTING
 // open containers an opening tag is literal too, which keeps depth, and so any recursion over
-// the result, bounded.
+// the result, bounded (and an unwound item moves up at most MAX_NESTING times: linear).
+//
+// Text is passed in as ranges of the body and kept as ranges (SourceText) until a node or the end
+// of a container follows, so adjacent text merges into one node without building strings.
 
 import type { NotationNode } from './ast';
-import { parseInline } from './inline';
+import { type InlineSink, scanInline } from './inline';
+import { isBlank, SourceText } from './sourceText';
 import type { ContainerKind, QuoteMeta, Tag, TaskAttrs } from './tags';
 
 export const MAX_NESTING = 32;
+
+const TITLE_CLOSE = '[/title]';
 
 type OpenTag = Extract<Tag, { kind: 'open' }>;
 
 interface Frame {
   readonly kind: ContainerKind | 'root';
   readonly children: NotationNode[];
+  /** Text after the last child, not yet a node. */
+  text: SourceText;
   /** Source of the opening tag(s), put back if the container is never closed. */
-  src: string;
+  readonly src: SourceText;
   /** Index just past the opening tag: a `[qtmeta]` must start exactly here. */
   readonly end: number;
-  meta?: QuoteMeta;
-  task?: TaskAttrs;
-  /** Info only: the closed title and its source (with any blank text dropped before it). */
-  title?: NotationNode[];
-  titleSrc?: string;
-  /** Whether everything appended so far is whitespace text (kept as a flag: re-reading merged text is quadratic). */
+  meta: QuoteMeta | undefined;
+  task: TaskAttrs | undefined;
+  /** Info only: the closed title, its source (with any blank text before it) and where its `[/title]` starts. */
+  title: NotationNode[] | undefined;
+  titleSrc: SourceText | undefined;
+  titleClose: number;
+  /** Whether everything appended so far is whitespace text (kept as a flag: re-reading the text is quadratic). */
   blank: boolean;
 }
 
-const NON_BLANK = /\S/;
+function newFrame(kind: Frame['kind'], src: SourceText, end: number, body: string): Frame {
+  // Every field set, in one order, so all frames share one shape.
+  return {
+    kind,
+    children: [],
+    text: new SourceText(body),
+    src,
+    end,
+    meta: undefined,
+    task: undefined,
+    title: undefined,
+    titleSrc: undefined,
+    titleClose: -1,
+    blank: true,
+  };
+}
 
-/** Appends, merging adjacent text nodes so literal fallbacks and text read as one run. */
-function append(frame: Frame, node: NotationNode): void {
-  const list = frame.children;
-  if (frame.blank && (node.type !== 'text' || NON_BLANK.test(node.text))) frame.blank = false;
-  if (node.type === 'text') {
-    if (node.text === '') return;
-    const last = list[list.length - 1];
-    if (last?.type === 'text') {
-      list[list.length - 1] = { type: 'text', text: last.text + node.text };
-      return;
-    }
-  }
-  list.push(node);
+/** Ends the text run: it becomes a text node. */
+function flushText(frame: Frame): void {
+  if (!frame.text.isEmpty()) frame.children.push({ type: 'text', text: frame.text.take() });
+}
+
+function appendNode(frame: Frame, node: NotationNode): void {
+  flushText(frame);
+  frame.children.push(node);
+  frame.blank = false;
+}
+
+function appendText(frame: Frame, text: SourceText): void {
+  if (frame.blank && !text.isBlank()) frame.blank = false;
+  frame.text.addText(text);
+}
+
+/** A node that is already built (an unwound container's child): text merges with the run. */
+function appendBuilt(frame: Frame, node: NotationNode): void {
+  if (node.type !== 'text') return appendNode(frame, node);
+  if (frame.blank && !isBlank(node.text, 0, node.text.length)) frame.blank = false;
+  frame.text.addString(node.text);
 }
 
 function toNode(frame: Frame): NotationNode {
@@ -71,83 +103,105 @@ function toNode(frame: Frame): NotationNode {
   }
 }
 
-export class TreeBuilder {
-  private readonly _stack: Frame[] = [{ kind: 'root', children: [], src: '', end: 0, blank: true }];
+/** Positions are indexes into the body given to the constructor; `start, end` is a tag's source. */
+export class TreeBuilder implements InlineSink {
+  private readonly _stack: Frame[];
+  private _top: Frame;
 
-  private get _top(): Frame {
-    return this._stack[this._stack.length - 1] as Frame;
+  constructor(private readonly _body: string) {
+    this._top = newFrame('root', new SourceText(_body), 0, _body);
+    this._stack = [this._top];
   }
 
   /** Plain source text: links and emoticons are recognised in it. */
-  text(source: string): void {
-    if (source === '') return;
-    for (const node of parseInline(source)) append(this._top, node);
+  text(start: number, end: number): void {
+    if (start < end) scanInline(this._body, start, end, this);
   }
 
-  /** Source kept exactly as typed (a tag that was not accepted). */
-  literal(source: string): void {
-    append(this._top, { type: 'text', text: source });
+  /** Source kept exactly as typed: a run of plain text, or a tag that was not accepted. */
+  literal(start: number, end: number): void {
+    const top = this._top;
+    if (top.blank && !isBlank(this._body, start, end)) top.blank = false;
+    top.text.addRange(start, end);
   }
 
   leaf(node: NotationNode): void {
-    append(this._top, node);
+    appendNode(this._top, node);
   }
 
-  open(tag: OpenTag, src: string, end: number): void {
+  open(tag: OpenTag, start: number, end: number): void {
     const top = this._top;
-    if (this._stack.length > MAX_NESTING) return this.literal(src);
+    if (this._stack.length > MAX_NESTING) return this.literal(start, end);
     if (tag.container === 'title') {
       // A title only counts as the first thing in an info box; elsewhere it is literal.
-      if (top.kind !== 'info' || top.titleSrc !== undefined || !top.blank) return this.literal(src);
-      const lead = top.children[0]?.type === 'text' ? top.children[0].text : '';
-      top.children.length = 0;
-      this._stack.push({ kind: 'title', children: [], src: lead + src, end, blank: true });
-      return;
+      if (top.kind !== 'info' || top.titleSrc !== undefined || !top.blank) return this.literal(start, end);
+      // Blank means no child yet, only whitespace text: it moves into the title's source.
+      const src = top.text;
+      top.text = new SourceText(this._body);
+      src.addRange(start, end);
+      return this._push(newFrame('title', src, end, this._body));
     }
-    const frame: Frame = { kind: tag.container, children: [], src, end, blank: true };
-    if (tag.container === 'quote' && tag.meta !== undefined) frame.meta = tag.meta;
+    const src = new SourceText(this._body);
+    src.addRange(start, end);
+    const frame = newFrame(tag.container, src, end, this._body);
+    if (tag.container === 'quote') frame.meta = tag.meta;
     if (tag.container === 'task') frame.task = tag.task;
-    this._stack.push(frame);
+    this._push(frame);
   }
 
   /** `[qtmeta …]` is only meaningful right after a bare `[qt]`. */
-  qtmeta(meta: QuoteMeta, src: string, start: number): void {
+  qtmeta(meta: QuoteMeta, start: number, end: number): void {
     const top = this._top;
-    if (top.kind !== 'quote' || top.meta !== undefined || top.end !== start) return this.literal(src);
+    if (top.kind !== 'quote' || top.meta !== undefined || top.end !== start) return this.literal(start, end);
     top.meta = meta;
-    top.src += src;
+    top.src.addRange(start, end);
   }
 
-  close(kind: ContainerKind, src: string): void {
+  close(kind: ContainerKind, start: number, end: number): void {
     let i = this._stack.length - 1;
     while (i > 0 && this._stack[i]?.kind !== kind) i--;
-    if (i === 0) return this.literal(src);
+    if (i === 0) return this.literal(start, end);
     while (this._stack.length - 1 > i) this._unwind();
-    const frame = this._stack.pop() as Frame;
+    const frame = this._pop();
     const parent = this._top;
+    flushText(frame);
     if (frame.kind === 'title') {
       parent.title = frame.children;
       parent.titleSrc = frame.src;
+      parent.titleClose = start;
     } else {
-      append(parent, toNode(frame));
+      appendNode(parent, toNode(frame));
     }
   }
 
   /** Ends the input: every container still open is unwound. */
   finish(): NotationNode[] {
     while (this._stack.length > 1) this._unwind();
+    flushText(this._top);
     return this._top.children;
   }
 
-  private _unwind(): void {
+  private _push(frame: Frame): void {
+    this._stack.push(frame);
+    this._top = frame;
+  }
+
+  private _pop(): Frame {
     const frame = this._stack.pop() as Frame;
+    this._top = this._stack[this._stack.length - 1] as Frame;
+    return frame;
+  }
+
+  private _unwind(): void {
+    const frame = this._pop();
     const into = this._top;
-    append(into, { type: 'text', text: frame.src });
+    appendText(into, frame.src);
     if (frame.title !== undefined) {
-      append(into, { type: 'text', text: frame.titleSrc ?? '' });
-      for (const node of frame.title) append(into, node);
-      append(into, { type: 'text', text: '[/title]' });
+      appendText(into, frame.titleSrc as SourceText);
+      for (const node of frame.title) appendBuilt(into, node);
+      this.literal(frame.titleClose, frame.titleClose + TITLE_CLOSE.length);
     }
-    for (const node of frame.children) append(into, node);
+    for (const node of frame.children) appendBuilt(into, node);
+    appendText(into, frame.text);
   }
 }
