@@ -25,6 +25,8 @@ export class RoomActions {
     try {
       messageId = (await this._deps.client.postMessage(this._roomId, body)).message_id;
     } catch (error) {
+      // The text is not lost whatever the webview does next: it is the room's draft again.
+      await this._drafts.set(this._roomId, body);
       return this._failed('Sending the message', error);
     }
     await this._drafts.set(this._roomId, '');

@@ -165,7 +165,9 @@ export class RoomApp {
         },
         draftChanged: (text) => this._draftChanged(text),
       });
-      const draft = restoring?.draft ?? snapshot.draft;
+      // The webview's own state wins after a reload (it has the latest keystrokes), but an empty one
+      // never wipes a draft the host kept (e.g. the text of a send that failed).
+      const draft = restoring?.draft || snapshot.draft;
       composer.setText(draft);
       this._composer = composer;
       parts.push(composer.element);
