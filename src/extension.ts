@@ -41,6 +41,8 @@ import { RoomsView } from './tree/roomsView';
 /** What activate() returns: the integration tests reach the running extension through it. */
 export interface ChatworkExtensionApi {
   readonly deps: Deps;
+  /** How long activate() took, from its first line to ready (ms; measured by `npm run bench`). */
+  readonly activationMs: number;
   /** The sidebar: tree provider, TreeView (badge, message) and status bar item. */
   readonly tree: RoomsView;
   /** The open room panels (one per room). */
@@ -49,9 +51,12 @@ export interface ChatworkExtensionApi {
   readonly muted: MutedRooms;
   /** The My Tasks view below Rooms. */
   readonly myTasks: MyTasksView;
+  /** Where the extension keeps state and logs (tests check that the token never lands there). */
+  readonly context: Pick<vscode.ExtensionContext, 'globalState' | 'logUri' | 'globalStorageUri'>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChatworkExtensionApi> {
+  const started = performance.now();
   const log = new Logger();
   context.subscriptions.push(log);
 
@@ -62,7 +67,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   log.addSecret(tokens.get());
   context.subscriptions.push(tokens.onDidChange(() => log.addSecret(tokens.get())));
 
-  const client = new ChatworkClient({ baseUrl: () => Settings.apiBaseUrl(), token: () => tokens.get() });
+  const client = new ChatworkClient({
+    baseUrl: () => Settings.apiBaseUrl(),
+    token: () => tokens.get(),
+    timeoutMs: () => Settings.requestTimeoutSeconds() * 1000,
+  });
   const store = new RoomStore(client);
   context.subscriptions.push({ dispose: () => store.dispose() });
   // The notifier decides which quiet rooms are worth a diff poll (a new mention to announce).
@@ -140,7 +149,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   registerMyTasksCommands(context, deps, myTasks);
 
   log.info(`Chatwork activated (API ${Settings.apiBaseUrl()}, token ${tokens.state}).`);
-  return { deps, tree, panels, notifier, muted, myTasks };
+  const activationMs = performance.now() - started;
+  log.info(`Ready in ${activationMs.toFixed(1)} ms.`);
+  return { deps, activationMs, tree, panels, notifier, muted, myTasks, context };
 }
 
 /**

@@ -1,0 +1,70 @@
+// Runs inside the real extension host (code-server), started by test/bench/hostBench.ts: measures
+// what only a real VS Code can tell — activation time, requests per user action as counted by the
+// emulator, and the extension host's memory while a 100 MB file downloads. Writes JSON to
+// $CHATWORK_BENCH_OUT.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { activateExtension, emulator, scriptPrompts, signIn, waitFor } from '../../integration/helpers/extension';
+
+const PHOENIX = 10010;
+const BIG_FILE = 7003;
+
+async function countRequests(action: () => Promise<unknown>): Promise<number> {
+  await emulator().resetRequests();
+  await action();
+  await new Promise((r) => setTimeout(r, 300)); // let follow-up requests (if any) land
+  return (await emulator().requests()).length;
+}
+
+export async function run(): Promise<void> {
+  const results: Record<string, number> = {};
+  const api = await activateExtension();
+  results.activationMs = api.activationMs;
+  if (process.env.CHATWORK_BENCH_ACTIVATION_ONLY) return write(results);
+
+  await signIn();
+  api.deps.store.clear();
+  results.sidebarOpen = await countRequests(async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.chatwork');
+    await waitFor(async () => (await api.tree.provider.getChildren()).some((n) => n.id === `room:${PHOENIX}`), 'rooms in the tree');
+  });
+  results.expandRoom = await countRequests(async () => {
+    const room = (await api.tree.provider.getChildren()).find((n) => n.id === `room:${PHOENIX}`);
+    if (!room) throw new Error('no room node');
+    for (const category of await api.tree.provider.getChildren(room)) await api.tree.provider.getChildren(category);
+  });
+  results.openPanel = await countRequests(async () => {
+    await vscode.commands.executeCommand('chatwork.openRoom', { roomId: PHOENIX });
+    await waitFor(() => api.panels.get(PHOENIX)?.lastRendered, 'the panel to render');
+  });
+  results.sendMessage = await countRequests(async () => {
+    const panel = api.panels.get(PHOENIX);
+    if (!panel) throw new Error('no panel');
+    await panel.receive({ type: 'send', body: 'Benchmark message (bow)' });
+  });
+
+  // Memory while the 100 MB seeded file streams to disk.
+  const prompts = await scriptPrompts();
+  const target = vscode.Uri.file(path.join(os.tmpdir(), `cw-bench-${Date.now()}.bin`));
+  prompts.answer({ kind: 'save', uri: target });
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = Date.now();
+  await vscode.commands.executeCommand('chatwork.downloadFile', { roomId: PHOENIX, fileId: BIG_FILE });
+  results.downloadMs = Date.now() - started;
+  clearInterval(sampler);
+  results.downloadBytes = fs.statSync(target.fsPath).size;
+  results.downloadPeakRssDeltaMb = (peak - baseline) / 1024 / 1024;
+  fs.rmSync(target.fsPath, { force: true });
+  write(results);
+}
+
+function write(results: Record<string, number>): void {
+  const out = process.env.CHATWORK_BENCH_OUT;
+  if (!out) throw new Error('CHATWORK_BENCH_OUT is not set');
+  fs.writeFileSync(out, JSON.stringify(results));
+}

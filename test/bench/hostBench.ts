@@ -1,0 +1,42 @@
+// The figures that need a real VS Code: activation (median of 5 fresh code-server windows), API
+// economy per user action, and memory during a 100 MB download (see host/suite.ts).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runSuiteInCodeServer } from '../codeServer/runSuite';
+import { atMost, below, BenchRow, exactly, median, row } from './results';
+
+const ACTIVATION_RUNS = 5;
+
+async function runHostSuite(env: Record<string, string> = {}): Promise<Record<string, number>> {
+  const out = path.join(os.tmpdir(), `cw-bench-${process.pid}-${Date.now()}.json`);
+  const code = await runSuiteInCodeServer({
+    testsPath: path.join(__dirname, 'host', 'suite.js'),
+    env: { CHATWORK_BENCH_OUT: out, ...env },
+    timeoutMs: 5 * 60_000,
+    onLog: (type, line) => {
+      if (type === 'error' && /Error|failed/i.test(line) && !/getaddrinfo|ENOTFOUND|github/i.test(line)) console.error(line);
+    },
+  });
+  if (code !== 0 || !fs.existsSync(out)) throw new Error(`host benchmark suite failed (exit ${code})`);
+  const results = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, number>;
+  fs.rmSync(out, { force: true });
+  return results;
+}
+
+export async function hostBench(): Promise<BenchRow[]> {
+  const activations: number[] = [];
+  for (let i = 0; i < ACTIVATION_RUNS; i++) {
+    activations.push((await runHostSuite({ CHATWORK_BENCH_ACTIVATION_ONLY: '1' })).activationMs ?? NaN);
+  }
+  const r = await runHostSuite();
+  const n = (key: string) => r[key] ?? NaN;
+  return [
+    row('host', `activation, median of ${ACTIVATION_RUNS}`, Math.round(median(activations) * 100) / 100, 'ms', below(15, 'ms'), `runs: ${activations.map((a) => a.toFixed(1)).join(', ')} ms`),
+    row('api', 'requests to open the sidebar', n('sidebarOpen'), 'req', exactly(1, 'req')),
+    row('api', "requests to expand a room's four nodes", n('expandRoom'), 'req', atMost(4, 'req')),
+    row('api', 'requests to open a room panel', n('openPanel'), 'req'),
+    row('api', 'requests to send a message', n('sendMessage'), 'req'),
+    row('download', '100 MB file: peak extension-host RSS growth', Math.round(n('downloadPeakRssDeltaMb') * 10) / 10, 'MB', below(64, 'MB (flat: streamed)'), `${(n('downloadBytes') / 1e6).toFixed(0)} MB in ${n('downloadMs')} ms`),
+  ];
+}
