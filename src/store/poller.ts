@@ -110,7 +110,9 @@ export class Poller {
     try {
       const first = this._store.rooms === undefined;
       const changes = await this._store.refreshRooms();
-      if (first || changes.changed.length > 0) await this._store.refreshStatus();
+      // The first status comes from the rooms list itself (opening the sidebar costs one request);
+      // afterwards GET /my/status confirms the totals whenever a room's counters moved.
+      if (!first && changes.changed.length > 0) await this._store.refreshStatus();
       for (const roomId of changes.active) {
         const current = this._store.room(roomId);
         const previous = changes.previous.get(roomId);

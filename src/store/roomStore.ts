@@ -130,6 +130,10 @@ export class RoomStore {
     }
     this._rooms = fresh;
     this._roomsById = next;
+    if (this._status === undefined) {
+      this._status = statusFromRooms(fresh);
+      this._onDidChangeStatus.fire(this._status);
+    }
     const result = { changed, active, previous, structural };
     if (changed.length > 0 || structural) this._onDidChangeRooms.fire(result);
     return result;
@@ -281,4 +285,18 @@ export class RoomStore {
 
 function sameSummary(a: RoomSummary, b: RoomSummary): boolean {
   return (Object.keys(b) as (keyof RoomSummary)[]).every((key) => a[key] === b[key]);
+}
+
+/** The same totals GET /my/status answers, computed from the rooms list (every field is per room). */
+export function statusFromRooms(rooms: readonly RoomSummary[]): MyStatus {
+  const status: MyStatus = { unread_room_num: 0, mention_room_num: 0, mytask_room_num: 0, unread_num: 0, mention_num: 0, mytask_num: 0 };
+  for (const room of rooms) {
+    if (room.unread_num > 0) status.unread_room_num++;
+    if (room.mention_num > 0) status.mention_room_num++;
+    if (room.mytask_num > 0) status.mytask_room_num++;
+    status.unread_num += room.unread_num;
+    status.mention_num += room.mention_num;
+    status.mytask_num += room.mytask_num;
+  }
+  return status;
 }

@@ -122,9 +122,9 @@ describe('store: polling', () => {
     });
 
     it('waits for the rate-limit reset when Chatwork says when', async () => {
-      h = await harness({ rateLimit: 2, rateWindowSeconds: 300 });
+      h = await harness({ rateLimit: 1, rateWindowSeconds: 300 });
       h.poller.setActive(true);
-      await h.poller.pollNow(); // GET /rooms + GET /my/status use up the budget
+      await h.poller.pollNow(); // the first GET /rooms uses up the budget
       h.runTimer();
       await h.poller.pollNow();
       assert.strictEqual(h.poller.state, 'backingOff');

@@ -17,10 +17,12 @@ describe('store: requests per action', () => {
     assert.ok((h.store.rooms ?? []).length >= 8);
   });
 
-  it("the poller's first cycle adds only GET /my/status (for the status bar), nothing per room", async () => {
+  it("the poller's first cycle is GET /rooms alone: the status bar's first totals come from it", async () => {
     h.emu.resetRequests();
     await h.poller.pollNow();
-    assert.deepStrictEqual(h.requests(), ['GET /rooms', 'GET /my/status']);
+    assert.deepStrictEqual(h.requests(), ['GET /rooms']);
+    const status = await h.client.getMyStatus();
+    assert.deepStrictEqual(h.store.status, status, 'the derived totals equal GET /my/status');
   });
 
   it("expanding a room's four nodes is four requests; expanding them again is none", async () => {
