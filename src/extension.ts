@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ChatworkClient } from './api/chatworkClient';
 import { ChatworkApiError } from './api/errors';
+import { StoredIdentity } from './auth/storedIdentity';
 import { TokenStore } from './auth/tokenStore';
 import { registerChangeMembers } from './commands/changeMembers';
 import { registerCopyMessageLink } from './commands/copyMessageLink';
@@ -23,6 +24,7 @@ import { registerShareFile } from './commands/shareFile';
 import { registerShowDetails } from './commands/showDetails';
 import { registerTaskFromSelection } from './commands/taskFromSelection';
 import { ActivityTracker } from './common/activity';
+import { useL10n } from './common/l10n';
 import { Logger } from './common/logger';
 import { VsCodePrompts } from './common/prompts';
 import { Settings } from './common/settings';
@@ -57,22 +59,28 @@ export interface ChatworkExtensionApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ChatworkExtensionApi> {
   const started = performance.now();
+  // The vscode-free modules (tree texts, due dates, badge) translate through VS Code from now on.
+  useL10n(vscode.l10n, vscode.env.language);
   const log = new Logger();
   context.subscriptions.push(log);
 
   const tokens = new TokenStore(context.secrets);
   context.subscriptions.push(tokens);
-  await tokens.initialize();
-  await importEnvironmentToken(tokens);
-  log.addSecret(tokens.get());
+  // A token in CHATWORK_API_TOKEN (set by `npm run demo`, or by a user's shell) is moved into
+  // secret storage when none is stored yet; it is never written anywhere else.
+  void tokens.initialize(process.env.CHATWORK_API_TOKEN?.trim());
   context.subscriptions.push(tokens.onDidChange(() => log.addSecret(tokens.get())));
 
   const client = new ChatworkClient({
     baseUrl: () => Settings.apiBaseUrl(),
-    token: () => tokens.get(),
+    // Requests wait for the stored token to be read (activation does not).
+    token: async () => {
+      await tokens.ready;
+      return tokens.get();
+    },
     timeoutMs: () => Settings.requestTimeoutSeconds() * 1000,
   });
-  const store = new RoomStore(client);
+  const store = new RoomStore(client, new StoredIdentity(context.globalState, tokens));
   context.subscriptions.push({ dispose: () => store.dispose() });
   // The notifier decides which quiet rooms are worth a diff poll (a new mention to announce).
   const notifierRef: { current?: Notifier } = {};
@@ -154,14 +162,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   return { deps, activationMs, tree, panels, notifier, muted, myTasks, context };
 }
 
-/**
- * A token in CHATWORK_API_TOKEN (set by `npm run demo`, or by a user's shell) is moved into secret
- * storage when none is stored yet; it is never written anywhere else.
- */
-async function importEnvironmentToken(tokens: TokenStore): Promise<void> {
-  const fromEnv = process.env.CHATWORK_API_TOKEN?.trim();
-  if (fromEnv && tokens.get() === undefined) await tokens.set(fromEnv);
-}
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.

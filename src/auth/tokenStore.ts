@@ -30,9 +30,22 @@ export class TokenStore extends Disposable {
     return this._state;
   }
 
-  /** Reads the stored token once at start-up. */
-  async initialize(): Promise<void> {
-    await this._reload();
+  private _ready: Promise<void> | undefined;
+
+  /**
+   * Reads the stored token once at start-up. Activation does not wait for it (secret storage is a
+   * round trip to the window); everything that needs the token awaits `ready` instead.
+   */
+  initialize(importFromEnvironment?: string): Promise<void> {
+    this._ready ??= this._reload().then(async () => {
+      if (importFromEnvironment && this._token === undefined) await this.set(importFromEnvironment);
+    });
+    return this._ready;
+  }
+
+  /** Settles when the stored token has been read (immediately after that). */
+  get ready(): Promise<void> {
+    return this._ready ?? this.initialize();
   }
 
   /** The current token, or undefined when none is set. */
@@ -59,9 +72,12 @@ export class TokenStore extends Disposable {
 
   private async _reload(): Promise<void> {
     const previous = this._token;
+    const previousState = this._state;
     this._token = (await this._secrets.get(SECRET_KEY)) || undefined;
     await this._setState(this._token ? 'set' : 'none');
-    if (previous !== this._token) this._onDidChange.fire();
+    // The same token stored again after a 401 (accepted once more, e.g. access restored) is a
+    // change too: 'rejected' → 'set' must resume polling and reload the views.
+    if (previous !== this._token || previousState !== this._state) this._onDidChange.fire();
   }
 
   private async _setState(state: TokenState): Promise<void> {

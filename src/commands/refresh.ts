@@ -11,6 +11,7 @@ import { ROOMS_VIEW_ID, type RoomsView } from '../tree/roomsView';
 export function registerRefresh(context: vscode.ExtensionContext, deps: Deps, rooms: RoomsView): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('chatwork.refresh', async () => {
+      await deps.tokens.ready;
       if (deps.tokens.state !== 'set') {
         void deps.prompts.notify('info', vscode.l10n.t('Set a Chatwork API token first (Chatwork: Set API Token).'));
         return;

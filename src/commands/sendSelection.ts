@@ -20,7 +20,7 @@ export function registerSendSelection(context: vscode.ExtensionContext, deps: De
   const title = vscode.l10n.t('Chatwork: Send Selection');
   context.subscriptions.push(
     vscode.commands.registerCommand('chatwork.sendSelection', async (arg?: unknown) => {
-      if (!ensureSignedIn(deps)) return;
+      if (!(await ensureSignedIn(deps))) return;
       const code = selectedCode(arg);
       if (!code) {
         void deps.prompts.notify('info', vscode.l10n.t('Open a file and select the code to send.'));

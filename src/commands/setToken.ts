@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ChatworkClient } from '../api/chatworkClient';
 import { ChatworkApiError } from '../api/errors';
+import type { Me } from '../api/types';
 import { Settings } from '../common/settings';
 import type { Deps } from '../deps';
 
@@ -13,33 +14,37 @@ export const TOKEN_PAGE_URL = 'https://www.chatwork.com/service/packages/chatwor
 export function registerSetToken(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('chatwork.setToken', async () => {
-      let accountName: string | undefined;
+      let account: Me | undefined;
       const token = await deps.prompts.input({
-        title: 'Chatwork: Set API Token',
-        prompt: 'Paste your Chatwork API token (Chatwork ▸ Personal settings ▸ API token). It is kept in VS Code’s secret storage.',
-        placeHolder: 'API token',
+        title: vscode.l10n.t('Chatwork: Set API Token'),
+        prompt: vscode.l10n.t('Paste your Chatwork API token (Chatwork ▸ Personal settings ▸ API token). It is kept in VS Code’s secret storage.'),
+        placeHolder: vscode.l10n.t('API token'),
         password: true,
-        validate: (value) => (value.trim() === '' ? 'Enter a token.' : /\s/.test(value.trim()) ? 'A token has no spaces.' : undefined),
+        validate: (value) => (value.trim() === '' ? vscode.l10n.t('Enter a token.') : /\s/.test(value.trim()) ? vscode.l10n.t('A token has no spaces.') : undefined),
         validateOnAccept: async (value) => {
           const candidate = value.trim();
           deps.log.addSecret(candidate);
           const probe = new ChatworkClient({ baseUrl: () => Settings.apiBaseUrl(), token: () => candidate, timeoutMs: 15_000 });
           try {
-            accountName = (await probe.getMe()).name;
+            account = await probe.getMe();
             return undefined;
           } catch (error) {
-            deps.log.removeSecret(candidate);
+            // The candidate stays a secret of the log: it may be the token in use (typed again
+            // while Chatwork is unreachable), a valid one that could not be checked, or one typo
+            // away from the real token.
             if (error instanceof ChatworkApiError && error.kind === 'auth') {
-              return 'Chatwork rejected this token (401). Copy it again from Chatwork’s API settings.';
+              return vscode.l10n.t('Chatwork rejected this token (401). Copy it again from Chatwork’s API settings.');
             }
-            return `Could not check the token: ${error instanceof Error ? error.message : String(error)}`;
+            return vscode.l10n.t('Could not check the token: {0}', error instanceof Error ? error.message : String(error));
           }
         },
       });
       if (token === undefined) return;
       await deps.tokens.set(token.trim());
-      deps.log.info(`API token stored for ${accountName ?? 'this account'}.`);
-      void deps.prompts.notify('info', `Signed in to Chatwork as ${accountName ?? 'your account'}.`);
+      // GET /me just answered for this token: no need to ask again when messages are shown.
+      if (account) deps.store.rememberIdentity(account);
+      deps.log.info(`API token stored for ${account?.name ?? 'this account'}.`);
+      void deps.prompts.notify('info', vscode.l10n.t('Signed in to Chatwork as {0}.', account?.name ?? vscode.l10n.t('your account')));
     }),
   );
 }

@@ -28,7 +28,7 @@ export function registerShareFile(context: vscode.ExtensionContext, deps: Deps):
   const title = vscode.l10n.t('Chatwork: Share File');
   context.subscriptions.push(
     vscode.commands.registerCommand('chatwork.shareFile', async (arg?: unknown) => {
-      if (!ensureSignedIn(deps)) return;
+      if (!(await ensureSignedIn(deps))) return;
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
       if (!uri || uri.scheme === 'untitled') {
         void deps.prompts.notify('info', uri ? vscode.l10n.t('Save the file before sharing it.') : vscode.l10n.t('Open or select a file to share.'));

@@ -20,7 +20,7 @@ export function registerTaskFromSelection(context: vscode.ExtensionContext, deps
   const title = vscode.l10n.t('Chatwork: Create Task from Selection');
   context.subscriptions.push(
     vscode.commands.registerCommand('chatwork.taskFromSelection', async (arg?: unknown) => {
-      if (!ensureSignedIn(deps)) return;
+      if (!(await ensureSignedIn(deps))) return;
       let body: string;
       try {
         const source = await sourceOf(arg);

@@ -5,7 +5,8 @@ import type { Deps } from '../deps';
  * The editor commands also run from keybindings and code actions, which show whatever the token
  * state: without a usable token they say so (with the way out) instead of failing on a 401.
  */
-export function ensureSignedIn(deps: Deps): boolean {
+export async function ensureSignedIn(deps: Deps): Promise<boolean> {
+  await deps.tokens.ready;
   if (deps.tokens.state === 'set') return true;
   const setToken = vscode.l10n.t('Set API Token');
   const message =

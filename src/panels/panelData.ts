@@ -1,6 +1,8 @@
 // Chatwork API shapes → the panel's protocol shapes, and the panel's settings.
 import * as vscode from 'vscode';
-import type { Me, Member, Message } from '../api/types';
+import type { Member, Message } from '../api/types';
+import type { Identity } from '../store/roomStore';
+import { notationLanguage } from '../common/l10n';
 import type { MemberData, MessageData, PanelConfig, PersonData } from './protocol';
 
 export function messageData(m: Message): MessageData {
@@ -19,7 +21,7 @@ export function memberData(m: Member): MemberData {
   return { accountId: m.account_id, name: m.name, avatarUrl: m.avatar_image_url, role: m.role };
 }
 
-export function meData(me: Me): PersonData {
+export function meData(me: Identity): PersonData {
   return { accountId: me.account_id, name: me.name, avatarUrl: me.avatar_image_url };
 }
 
@@ -28,7 +30,7 @@ export function panelConfig(): PanelConfig {
   const locale = vscode.env.language || 'en';
   return {
     sendWithEnter: config.get<boolean>('sendWithEnter', false) === true,
-    language: locale.toLowerCase().startsWith('ja') ? 'ja' : 'en',
+    language: notationLanguage(locale),
     locale,
   };
 }

@@ -9,6 +9,18 @@ export type StoreClient = Pick<
   'getMe' | 'getRooms' | 'getRoom' | 'getMembers' | 'getMessages' | 'getTasks' | 'getFiles' | 'getMyStatus'
 >;
 
+/** Who "I" am: the part of GET /me the extension uses (no e-mail or phone numbers). */
+export type Identity = Pick<Me, 'account_id' | 'room_id' | 'name' | 'chatwork_id' | 'avatar_image_url' | 'organization_id' | 'organization_name' | 'department'>;
+
+/**
+ * Remembers the identity behind the current token across sessions, so a reload does not pay
+ * GET /me again (the extension keys it by a fingerprint of the token, never the token itself).
+ */
+export interface IdentityCache {
+  get(): Identity | undefined;
+  set(identity: Identity): void;
+}
+
 export type RoomPart = 'details' | 'members' | 'tasks' | 'files' | 'messages';
 
 export interface RoomsChanged {
@@ -47,7 +59,7 @@ export class RoomStore {
   private _roomsById = new Map<number, RoomSummary>();
   private _status: MyStatus | undefined;
   private readonly _cache = new Map<number, RoomCache>();
-  private _me: Promise<Me> | undefined;
+  private _me: Promise<Identity> | undefined;
 
   private readonly _onDidChangeRooms = new Emitter<RoomsChanged>();
   readonly onDidChangeRooms = this._onDidChangeRooms.event;
@@ -58,7 +70,10 @@ export class RoomStore {
   private readonly _onDidChangeStatus = new Emitter<MyStatus>();
   readonly onDidChangeStatus = this._onDidChangeStatus.event;
 
-  constructor(private readonly _client: StoreClient) {}
+  constructor(
+    private readonly _client: StoreClient,
+    private readonly _identityCache?: IdentityCache,
+  ) {}
 
   get rooms(): readonly RoomSummary[] | undefined {
     return this._rooms;
@@ -69,10 +84,21 @@ export class RoomStore {
   }
 
   /** GET /me once per token (who "I" am: own messages, mentions of me). */
-  me(): Promise<Me> {
-    this._me ??= this._client.getMe();
+  me(): Promise<Identity> {
+    const cached = this._identityCache?.get();
+    if (cached) return Promise.resolve(cached);
+    this._me ??= this._client.getMe().then((me) => {
+      const identity = identityOf(me);
+      this._identityCache?.set(identity);
+      return identity;
+    });
     this._me.catch(() => (this._me = undefined));
     return this._me;
+  }
+
+  /** Records who the token belongs to when it was just checked with GET /me (Set API Token). */
+  rememberIdentity(me: Identity): void {
+    this._identityCache?.set(identityOf(me));
   }
 
   /** Forgets everything (another token was set, or signed out). */
@@ -299,4 +325,9 @@ export function statusFromRooms(rooms: readonly RoomSummary[]): MyStatus {
     status.mytask_num += room.mytask_num;
   }
   return status;
+}
+
+export function identityOf(me: Identity): Identity {
+  const { account_id, room_id, name, chatwork_id, avatar_image_url, organization_id, organization_name, department } = me;
+  return { account_id, room_id, name, chatwork_id, avatar_image_url, organization_id, organization_name, department };
 }

@@ -121,6 +121,7 @@ export class RoomsTreeProvider extends Disposable implements vscode.TreeDataProv
   private async _rootChildren(): Promise<TreeNode[]> {
     const { store, tokens, poller } = this.deps;
     // No token or a rejected one: an empty tree lets the matching viewsWelcome show.
+    await tokens.ready;
     if (tokens.state !== 'set') return [];
     if (store.rooms === undefined && this._rootError === undefined) {
       // Shares the poller's cycle when one is running: opening the view costs one GET /rooms.
@@ -128,12 +129,12 @@ export class RoomsTreeProvider extends Disposable implements vscode.TreeDataProv
     }
     const rooms = store.rooms;
     if (rooms === undefined) {
-      const error = this._rootError ?? new Error('The rooms could not be loaded.');
+      const error = this._rootError ?? new Error(vscode.l10n.t('The rooms could not be loaded.'));
       if (error instanceof ChatworkApiError && error.kind === 'auth') {
         await tokens.markRejected();
         return [];
       }
-      return [new ErrorNode(undefined, 'rooms', error, () => this.refresh())];
+      return [new ErrorNode(undefined, vscode.l10n.t('rooms'), error, () => this.refresh())];
     }
     const sorted = sortRooms(rooms);
     this._order = sorted.map((room) => room.room_id);

@@ -7,6 +7,7 @@ import { bundleBench } from './bundleBench';
 import { hostBench } from './hostBench';
 import { parserBench } from './parserBench';
 import { pollingBench } from './pollingBench';
+import { renderBench } from './renderBench';
 import { BenchRow, printTable } from './results';
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   if (want('bundle')) rows.push(...bundleBench());
   if (want('parser')) rows.push(...(await parserBench()));
   if (want('polling')) rows.push(...(await pollingBench()));
+  if (want('render')) rows.push(...(await renderBench()));
   if (want('host')) rows.push(...(await hostBench()));
   printTable(rows);
   const out = path.join(projectRoot, 'bench', 'results.json');

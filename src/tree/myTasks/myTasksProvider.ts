@@ -85,6 +85,7 @@ export class MyTasksProvider extends Disposable implements vscode.TreeDataProvid
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
     if (element) return element.getChildren();
+    await this._deps.tokens.ready;
     if (this._deps.tokens.state !== 'set') return [];
     let tasks: MyTask[];
     try {
@@ -95,10 +96,11 @@ export class MyTasksProvider extends Disposable implements vscode.TreeDataProvid
         return [];
       }
       this._deps.log.warn(`My tasks could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-      return [new ErrorNode(undefined, 'your tasks', error, () => this.refresh())];
+      return [new ErrorNode(undefined, vscode.l10n.t('your tasks'), error, () => this.refresh())];
     }
     if (tasks.length === 0) {
-      return [new MyTasksNoteNode(this._status === 'open' ? 'No open tasks assigned to you' : 'No done tasks', this._status === 'open' ? 'check-all' : undefined)];
+      const note = this._status === 'open' ? vscode.l10n.t('No open tasks assigned to you') : vscode.l10n.t('No done tasks');
+      return [new MyTasksNoteNode(note, this._status === 'open' ? 'check-all' : undefined)];
     }
     return groupByRoom(tasks);
   }

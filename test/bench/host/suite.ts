@@ -6,16 +6,21 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, emulator, scriptPrompts, signIn, waitFor } from '../../integration/helpers/extension';
+import { activateExtension, emulator, emulatorToken, scriptPrompts, waitFor } from '../../integration/helpers/extension';
 
 const PHOENIX = 10010;
 const BIG_FILE = 7003;
 
-async function countRequests(action: () => Promise<unknown>): Promise<number> {
+/** The requests each measured action made, for the report. */
+const seen: Record<string, string[]> = {};
+
+async function countRequests(name: string, action: () => Promise<unknown>): Promise<number> {
   await emulator().resetRequests();
   await action();
   await new Promise((r) => setTimeout(r, 300)); // let follow-up requests (if any) land
-  return (await emulator().requests()).length;
+  const requests = await emulator().requests();
+  seen[name] = requests.map((r) => `${r.method} ${r.path}`);
+  return requests.length;
 }
 
 export async function run(): Promise<void> {
@@ -24,22 +29,25 @@ export async function run(): Promise<void> {
   results.activationMs = api.activationMs;
   if (process.env.CHATWORK_BENCH_ACTIVATION_ONLY) return write(results);
 
-  await signIn();
+  // Signed in as a user does it: Set API Token (GET /me checks it and identifies the account).
+  const signInPrompts = await scriptPrompts();
+  signInPrompts.answer({ kind: 'input', value: emulatorToken() });
+  await vscode.commands.executeCommand('chatwork.setToken');
   api.deps.store.clear();
-  results.sidebarOpen = await countRequests(async () => {
+  results.sidebarOpen = await countRequests('sidebarOpen', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.chatwork');
     await waitFor(async () => (await api.tree.provider.getChildren()).some((n) => n.id === `room:${PHOENIX}`), 'rooms in the tree');
   });
-  results.expandRoom = await countRequests(async () => {
+  results.expandRoom = await countRequests('expandRoom', async () => {
     const room = (await api.tree.provider.getChildren()).find((n) => n.id === `room:${PHOENIX}`);
     if (!room) throw new Error('no room node');
     for (const category of await api.tree.provider.getChildren(room)) await api.tree.provider.getChildren(category);
   });
-  results.openPanel = await countRequests(async () => {
+  results.openPanel = await countRequests('openPanel', async () => {
     await vscode.commands.executeCommand('chatwork.openRoom', { roomId: PHOENIX });
     await waitFor(() => api.panels.get(PHOENIX)?.lastRendered, 'the panel to render');
   });
-  results.sendMessage = await countRequests(async () => {
+  results.sendMessage = await countRequests('sendMessage', async () => {
     const panel = api.panels.get(PHOENIX);
     if (!panel) throw new Error('no panel');
     await panel.receive({ type: 'send', body: 'Benchmark message (bow)' });
@@ -66,5 +74,5 @@ export async function run(): Promise<void> {
 function write(results: Record<string, number>): void {
   const out = process.env.CHATWORK_BENCH_OUT;
   if (!out) throw new Error('CHATWORK_BENCH_OUT is not set');
-  fs.writeFileSync(out, JSON.stringify(results));
+  fs.writeFileSync(out, JSON.stringify({ ...results, requests: seen }));
 }

@@ -29,7 +29,9 @@ export async function activateExtension(): Promise<ChatworkExtensionApi> {
   if (config.get('apiBaseUrl') !== base) await config.update('apiBaseUrl', base, vscode.ConfigurationTarget.Global);
   const extension = vscode.extensions.getExtension<ChatworkExtensionApi>(EXTENSION_ID);
   if (!extension) throw new Error(`Extension ${EXTENSION_ID} is not loaded`);
-  return extension.activate();
+  const api = await extension.activate();
+  await api.deps.tokens.ready; // activation does not wait for secret storage; the tests do
+  return api;
 }
 
 /** Installs fresh scripted prompts and returns them. */

@@ -1,0 +1,168 @@
+// Rendering in the room panel: the real webview bundle (dist/webview/main.js, built before this
+// runs) in a copy of the panel's HTML shell — same CSP, room.css and codicons — in Debian's
+// Chromium, driven by test/fixtures/webview/benchDriver.js, which plays VS Code. Measures the first
+// paint of a room, what appending one message costs in a long session (DOM nodes touched, which
+// must not grow with the history) and the frame times while scrolling up through 10,000 messages.
+/* eslint-disable @typescript-eslint/no-explicit-any -- page functions run in Chromium, untyped here. */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../codeServer/browser';
+import { projectRoot } from '../codeServer/install';
+import { BENCH_PEOPLE, roomHistory } from './renderCorpus';
+import { atMost, below, BenchRow, median, row } from './results';
+
+const ORIGIN = 'https://webview.bench';
+const SERVED = ['dist/webview/', 'media/', 'test/fixtures/webview/benchDriver.js'];
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.html': 'text/html' };
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+const FIRST_PAINT_RUNS = 9;
+const APPENDS = 20;
+const SCROLL_STEP_PX = 400;
+
+/** The shell of src/panels/panelHtml.ts with this origin as the webview's resource origin. */
+function shell(nonce: string): string {
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${ORIGIN}`,
+    `font-src ${ORIGIN}`,
+    `img-src ${ORIGIN} https://appdata.chatwork.com https://assets.chatwork.com`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="ja">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" href="${ORIGIN}/dist/webview/codicons/codicon.css">
+  <link rel="stylesheet" href="${ORIGIN}/media/room.css">
+  <title>Chatwork</title>
+</head>
+<body>
+  <script nonce="${nonce}" src="${ORIGIN}/test/fixtures/webview/benchDriver.js"></script>
+  <script nonce="${nonce}" src="${ORIGIN}/dist/webview/main.js"></script>
+</body>
+</html>`;
+}
+
+export async function openPanel(browser: Browser, data: string, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route(/^https:\/\/(appdata|assets)\.chatwork\.com\//, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }));
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const file = new URL(route.request().url()).pathname.slice(1);
+    if (file === 'index.html') return route.fulfill({ status: 200, contentType: 'text/html', body: shell('benchNonce0123456789') });
+    if (!SERVED.some((prefix) => file.startsWith(prefix)) || file.includes('..')) return route.fulfill({ status: 404 });
+    const full = path.join(projectRoot, file);
+    if (!fs.existsSync(full)) return route.fulfill({ status: 404 });
+    return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: fs.readFileSync(full) });
+  });
+  await page.goto(`${ORIGIN}/index.html`);
+  await page.waitForFunction(() => (globalThis as any).bench?.ready());
+  await page.evaluate((json) => (globalThis as any).bench.setData(json), data);
+  return page;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+interface AppendResult {
+  inserted: number;
+  topLevelInserted: number;
+  removed: number;
+  changed: number;
+  total: number;
+  handledMs: number;
+  paintMs: number;
+}
+
+export async function renderBench(): Promise<BenchRow[]> {
+  const main = path.join(projectRoot, 'dist', 'webview', 'main.js');
+  if (!fs.existsSync(main)) throw new Error('dist/webview/main.js is missing: run `npm run build` first');
+  const history = roomHistory(10_000 + APPENDS);
+  const data = JSON.stringify({ messages: history, people: BENCH_PEOPLE });
+  const errors: string[] = [];
+  const browser = await launchChromium();
+  const rows: BenchRow[] = [];
+  try {
+    // First paint: a fresh panel each run (cold, as when a room is opened), the newest 100 messages.
+    const paints: Array<{ handledMs: number; paintMs: number }> = [];
+    for (let i = 0; i < FIRST_PAINT_RUNS; i++) {
+      const page = await openPanel(browser, data, errors);
+      paints.push(await page.evaluate(() => (globalThis as any).bench.firstPaint(100)));
+      await page.close();
+    }
+    const paint = median(paints.map((p) => p.paintMs));
+    rows.push(
+      row('render', `first paint, 100 messages (median of ${FIRST_PAINT_RUNS})`, round(paint), 'ms', below(50, 'ms'),
+        `snapshot handled (script + layout) median ${round(median(paints.map((p) => p.handledMs)))} ms; to the next frame: ${paints.map((p) => round(p.paintMs)).join(', ')} ms`),
+    );
+
+    // Appending: a session with 1,000 and one with 10,000 messages, then one message at a time.
+    for (const size of [1_000, 10_000]) {
+      const page = await openPanel(browser, data, errors);
+      // The history's first `size` messages are loaded; the next ones arrive one by one.
+      await page.evaluate((n) => (globalThis as any).bench.load(n), size);
+      const appends = (await page.evaluate(([from, count]) => (globalThis as any).bench.append(from, count), [size, APPENDS] as const)) as AppendResult[];
+      await page.close();
+      const maxNodes = Math.max(...appends.map((a) => a.total));
+      rows.push(
+        row('render', `append 1 to ${size.toLocaleString('en-US')}: DOM nodes touched (max of ${APPENDS})`, maxNodes, 'nodes', atMost(50, 'nodes'),
+          `per append: inserted ${Math.min(...appends.map((a) => a.inserted))}–${Math.max(...appends.map((a) => a.inserted))} nodes in ${Math.max(...appends.map((a) => a.topLevelInserted))} insertions max, removed ≤ ${Math.max(...appends.map((a) => a.removed))}, attributes/text changed on existing nodes ≤ ${Math.max(...appends.map((a) => a.changed))}`),
+        row('render', `append 1 to ${size.toLocaleString('en-US')}: time to next frame (median)`, round(median(appends.map((a) => a.paintMs))), 'ms', below(50, 'ms'),
+          `handled in median ${round(median(appends.map((a) => a.handledMs)), 2)} ms, max ${round(Math.max(...appends.map((a) => a.handledMs)), 2)} ms; to next frame max ${round(Math.max(...appends.map((a) => a.paintMs)))} ms`),
+      );
+    }
+
+    // Scrolling from the newest to the oldest of 10,000 (older chunks are mounted on the way up).
+    {
+      const page = await openPanel(browser, data, errors);
+      await page.evaluate((n) => (globalThis as any).bench.load(n), 10_000);
+      const scroll = (await page.evaluate((step) => (globalThis as any).bench.scrollToTop(step), SCROLL_STEP_PX)) as {
+        deltas: number[];
+        longTasks: number;
+        mounted: number;
+        scrollHeight: number;
+        reachedTop: boolean;
+      };
+      await page.close();
+      const max = Math.max(...scroll.deltas);
+      rows.push(
+        row('render', `scroll 10,000 bottom → top, ${SCROLL_STEP_PX} px/frame: longest frame`, round(max), 'ms', below(50, 'ms'),
+          `${scroll.deltas.length} frames, ${scroll.deltas.filter((d) => d > 50).length} over 50 ms, ${scroll.longTasks} long tasks; ${scroll.mounted} messages mounted at the top (${scroll.reachedTop ? 'reached' : 'NOT reached'}), ${Math.round(scroll.scrollHeight / 1000)}k px`),
+        row('render', 'scroll 10,000: p95 frame', round(percentile(scroll.deltas, 95)), 'ms', below(50, 'ms'), `median ${round(median(scroll.deltas))} ms`),
+      );
+    }
+
+    // The same with the mouse wheel (real input events, Chromium's own scrolling), for 20 seconds.
+    {
+      const page = await openPanel(browser, data, errors);
+      await page.evaluate((n) => (globalThis as any).bench.load(n), 10_000);
+      await page.mouse.move(450, 300);
+      await page.evaluate(() => (globalThis as any).bench.recordFrames());
+      const until = Date.now() + 20_000;
+      let notches = 0;
+      while (Date.now() < until) {
+        await page.mouse.wheel(0, -400);
+        notches++;
+      }
+      await page.evaluate(() => new Promise((r) => (globalThis as any).requestAnimationFrame(() => (globalThis as any).requestAnimationFrame(r))));
+      const wheel = (await page.evaluate(() => (globalThis as any).bench.stopFrames())) as { deltas: number[]; mounted: number; scrollTop: number };
+      await page.close();
+      rows.push(
+        row('render', 'mouse-wheel scrolling, 10,000: longest frame', round(Math.max(...wheel.deltas)), 'ms', below(50, 'ms'),
+          `${notches} wheel events of 400 px in 20 s, ${wheel.deltas.length} frames, p95 ${round(percentile(wheel.deltas, 95))} ms, ${wheel.mounted} messages mounted`),
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+  if (errors.length > 0) throw new Error(`page errors during the render benchmark:\n${errors.join('\n')}`);
+  return rows;
+}
