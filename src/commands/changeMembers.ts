@@ -60,6 +60,7 @@ export function registerChangeMembers(context: vscode.ExtensionContext, deps: De
 
 /** "2 admins, 3 members, 1 read-only". */
 export function summarize(roles: MemberRoles): string {
-  const n = (count: number, one: string, many: string): string => (count === 1 ? `1 ${one}` : `${count} ${many}`);
-  return [n(roles.admin.length, 'admin', 'admins'), n(roles.member.length, 'member', 'members'), `${roles.readonly.length} read-only`].join(', ');
+  const admins = roles.admin.length === 1 ? vscode.l10n.t('1 admin') : vscode.l10n.t('{0} admins', roles.admin.length);
+  const members = roles.member.length === 1 ? vscode.l10n.t('1 member') : vscode.l10n.t('{0} members', roles.member.length);
+  return vscode.l10n.t('{0}, {1}, {2} read-only', admins, members, roles.readonly.length);
 }

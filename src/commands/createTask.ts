@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CreateTaskParams, RoomSummary } from '../api/types';
 import { MAX_BODY_LENGTH } from '../api/validate';
-import { DUE_DATE_HINT, parseDueDate } from '../common/dueDate';
+import { dueDateHint, parseDueDate } from '../common/dueDate';
 import { showError } from '../common/showError';
 import { fromSingleLine, LINE_BREAK_MARK, toSingleLine } from '../common/singleLine';
 import type { Deps } from '../deps';
@@ -66,7 +66,7 @@ async function askTask(deps: Deps, title: string, roomId: number, initialBody: s
 
   const dueText = await deps.prompts.input({
     title,
-    prompt: vscode.l10n.t('Deadline (optional): {0}, local time. A date alone means the end of that day.', DUE_DATE_HINT),
+    prompt: vscode.l10n.t('Deadline (optional): {0}, local time. A date alone means the end of that day.', dueDateHint()),
     placeHolder: vscode.l10n.t('No deadline'),
     validate: (value) => {
       const due = parseDueDate(value);

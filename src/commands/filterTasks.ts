@@ -46,7 +46,7 @@ export function registerFilterTasks(context: vscode.ExtensionContext, deps: Deps
 
 async function askCustomView(deps: Deps, roomId: number, title: string): Promise<TaskView | undefined> {
   const statuses: { label: string; status: TaskStatus }[] = [
-    { label: vscode.l10n.t('Open'), status: 'open' },
+    { label: vscode.l10n.t({ message: 'Open', comment: 'task status: not done yet' }), status: 'open' },
     { label: vscode.l10n.t('Done'), status: 'done' },
   ];
   const status = await deps.prompts.pick(statuses, { title, placeHolder: vscode.l10n.t('Status') });

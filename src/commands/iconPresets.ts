@@ -2,10 +2,24 @@ import * as vscode from 'vscode';
 import { ICON_PRESETS, type IconPreset } from '../api/types';
 
 // What each of Chatwork's 17 room icon presets shows, for the QuickPick (the ids are not self-explanatory).
-const MEANINGS: Record<IconPreset, string> = {
-  group: 'People', check: 'Check mark', document: 'Document', meeting: 'Meeting', event: 'Event', project: 'Project',
-  business: 'Briefcase', study: 'Study', security: 'Lock', star: 'Star', idea: 'Light bulb', heart: 'Heart',
-  magcup: 'Mug', beer: 'Beer', music: 'Music', sports: 'Sports', travel: 'Travel',
+const MEANINGS: Record<IconPreset, () => string> = {
+  group: () => vscode.l10n.t('People'),
+  check: () => vscode.l10n.t('Check mark'),
+  document: () => vscode.l10n.t('Document'),
+  meeting: () => vscode.l10n.t('Meeting'),
+  event: () => vscode.l10n.t('Event'),
+  project: () => vscode.l10n.t('Project'),
+  business: () => vscode.l10n.t('Briefcase'),
+  study: () => vscode.l10n.t('Study'),
+  security: () => vscode.l10n.t('Lock'),
+  star: () => vscode.l10n.t('Star'),
+  idea: () => vscode.l10n.t('Light bulb'),
+  heart: () => vscode.l10n.t('Heart'),
+  magcup: () => vscode.l10n.t('Mug'),
+  beer: () => vscode.l10n.t('Beer'),
+  music: () => vscode.l10n.t('Music'),
+  sports: () => vscode.l10n.t('Sports'),
+  travel: () => vscode.l10n.t('Travel'),
 };
 
 export interface IconItem extends vscode.QuickPickItem {
@@ -16,7 +30,7 @@ export interface IconItem extends vscode.QuickPickItem {
 export function iconItems(current?: IconPreset): IconItem[] {
   return ICON_PRESETS.map((preset) => ({
     label: preset,
-    description: preset === current ? `${MEANINGS[preset]} · ${vscode.l10n.t('current')}` : MEANINGS[preset],
+    description: preset === current ? `${MEANINGS[preset]()} · ${vscode.l10n.t('current')}` : MEANINGS[preset](),
     preset,
   }));
 }

@@ -3,6 +3,7 @@
 
 import type { ChatworkClient, DownloadedFile } from '../api';
 import { ChatworkApiError } from '../api/errors';
+import { l10n } from '../common/l10n';
 
 export type DownloadClient = Pick<ChatworkClient, 'getFile' | 'downloadFile'>;
 
@@ -19,7 +20,7 @@ export async function openDownload(
 ): Promise<DownloadedFile> {
   const freshUrl = async (): Promise<string> => {
     const { download_url } = await client.getFile(roomId, fileId, { createDownloadUrl: true, signal });
-    if (!download_url) throw new ChatworkApiError('Chatwork gave no download URL for this file.', { kind: 'server' });
+    if (!download_url) throw new ChatworkApiError(l10n.t('Chatwork gave no download URL for this file.'), { kind: 'server' });
     return download_url;
   };
   const url = await freshUrl();

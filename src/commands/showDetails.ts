@@ -23,7 +23,7 @@ export function registerShowDetails(context: vscode.ExtensionContext, deps: Deps
       const taskId = idOf(arg, 'taskId') ?? (await pickTask(deps, room.room_id, title))?.task_id;
       if (taskId === undefined) return;
       const task = await deps.client.getTask(room.room_id, taskId);
-      await documents.show(`Task ${taskId}`, taskMarkdown(task, room.room_id, room.name));
+      await documents.show(vscode.l10n.t('Task {0}', taskId), taskMarkdown(task, room.room_id, room.name));
     } catch (error) {
       await showError(deps, vscode.l10n.t('Loading the task'), error, () => showTask(arg));
     }
@@ -37,7 +37,7 @@ export function registerShowDetails(context: vscode.ExtensionContext, deps: Deps
       const messageId = messageIdOf(arg) ?? (await pickMessage(deps, room.room_id, title))?.message_id;
       if (messageId === undefined) return;
       const message = await deps.client.getMessage(room.room_id, messageId);
-      await documents.show(`Message ${messageId}`, messageMarkdown(message, room.room_id, room.name));
+      await documents.show(vscode.l10n.t('Message {0}', messageId), messageMarkdown(message, room.room_id, room.name));
     } catch (error) {
       await showError(deps, vscode.l10n.t('Loading the message'), error, () => showMessage(arg));
     }
@@ -52,20 +52,20 @@ export function registerShowDetails(context: vscode.ExtensionContext, deps: Deps
 export function taskMarkdown(task: Task, roomId: number, roomName: string): string {
   const due = formatDue(task.limit_time, task.limit_type);
   return [
-    `# Task: ${oneLine(task.body, undefined, 60) || '(no text)'}`,
+    `# ${vscode.l10n.t('Task: {0}', oneLine(task.body, undefined, 60) || vscode.l10n.t('(no text)'))}`,
     '',
-    `- Status: ${task.status === 'done' ? 'done' : 'open'}`,
-    `- Assigned to: ${task.account.name}`,
-    `- Assigned by: ${task.assigned_by_account.name}`,
-    `- Deadline: ${due ?? 'none'}`,
-    `- Room: ${roomName} (${roomId})`,
-    `- Message: ${messageLink(roomId, task.message_id)}`,
+    `- ${vscode.l10n.t('Status: {0}', task.status === 'done' ? vscode.l10n.t('done') : vscode.l10n.t('open'))}`,
+    `- ${vscode.l10n.t('Assigned to: {0}', task.account.name)}`,
+    `- ${vscode.l10n.t('Assigned by: {0}', task.assigned_by_account.name)}`,
+    `- ${vscode.l10n.t('Deadline: {0}', due ?? vscode.l10n.t('none'))}`,
+    `- ${vscode.l10n.t('Room: {0} ({1})', roomName, roomId)}`,
+    `- ${vscode.l10n.t('Message: {0}', messageLink(roomId, task.message_id))}`,
     '',
-    '## Text',
+    `## ${vscode.l10n.t('Text')}`,
     '',
     fenced(plainText(task.body)),
     '',
-    '## Chatwork notation',
+    `## ${vscode.l10n.t('Chatwork notation')}`,
     '',
     fenced(task.body),
     '',
@@ -75,18 +75,20 @@ export function taskMarkdown(task: Task, roomId: number, roomName: string): stri
 export function messageMarkdown(message: Message, roomId: number, roomName: string): string {
   const deleted = message.body === '[deleted]';
   return [
-    `# Message from ${message.account.name}`,
+    `# ${vscode.l10n.t('Message from {0}', message.account.name)}`,
     '',
-    `- Room: ${roomName} (${roomId})`,
-    `- Sent: ${localDateTime(message.send_time)}`,
-    ...(message.update_time > 0 ? [`- ${deleted ? 'Deleted' : 'Edited'}: ${localDateTime(message.update_time)}`] : []),
-    `- Link: ${messageLink(roomId, message.message_id)}`,
+    `- ${vscode.l10n.t('Room: {0} ({1})', roomName, roomId)}`,
+    `- ${vscode.l10n.t('Sent: {0}', localDateTime(message.send_time))}`,
+    ...(message.update_time > 0
+      ? [`- ${deleted ? vscode.l10n.t('Deleted: {0}', localDateTime(message.update_time)) : vscode.l10n.t('Edited: {0}', localDateTime(message.update_time))}`]
+      : []),
+    `- ${vscode.l10n.t('Link: {0}', messageLink(roomId, message.message_id))}`,
     '',
-    '## Text',
+    `## ${vscode.l10n.t('Text')}`,
     '',
     fenced(plainText(message.body)),
     '',
-    '## Chatwork notation',
+    `## ${vscode.l10n.t('Chatwork notation')}`,
     '',
     fenced(message.body),
     '',

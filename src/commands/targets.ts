@@ -71,8 +71,14 @@ async function loadRooms(deps: Deps): Promise<readonly RoomSummary[]> {
   return deps.store.rooms ?? [];
 }
 
+const ROLES: Record<RoomSummary['role'], () => string> = {
+  admin: () => vscode.l10n.t('admin'),
+  member: () => vscode.l10n.t('member'),
+  readonly: () => vscode.l10n.t('read-only'),
+};
+
 function roomDescription(room: RoomSummary): string {
-  const kind = room.type === 'group' ? room.role : room.type === 'my' ? vscode.l10n.t('my chat') : vscode.l10n.t('direct');
+  const kind = room.type === 'group' ? ROLES[room.role]() : room.type === 'my' ? vscode.l10n.t('my chat') : vscode.l10n.t('direct');
   return room.unread_num > 0 ? `${kind} · ${vscode.l10n.t('{0} unread', room.unread_num)}` : kind;
 }
 
@@ -93,7 +99,7 @@ export async function pickMessage(deps: Deps, roomId: number, title: string, fil
     return undefined;
   }
   const items = [...messages].reverse().map((message) => ({
-    label: oneLine(message.body) || '(empty)',
+    label: oneLine(message.body) || vscode.l10n.t('(empty)'),
     description: `${message.account.name} · ${relativeTime(message.send_time)}`,
     message,
   }));
@@ -106,7 +112,7 @@ export async function pickTask(deps: Deps, roomId: number, title: string): Promi
     void deps.prompts.notify('info', vscode.l10n.t('This room has no open tasks.'));
     return undefined;
   }
-  const items = tasks.map((task) => ({ label: oneLine(task.body) || '(no text)', description: task.account.name, task }));
+  const items = tasks.map((task) => ({ label: oneLine(task.body) || vscode.l10n.t('(no text)'), description: task.account.name, task }));
   return (await deps.prompts.pick(items, { title, placeHolder: vscode.l10n.t('Choose a task'), matchOnDescription: true }))?.task;
 }
 

@@ -12,6 +12,11 @@ export const Settings = {
     const value = vscode.workspace.getConfiguration('chatwork').get<number>('pollIntervalSeconds') ?? 30;
     return Math.min(600, Math.max(10, value));
   },
+  /** How long one API request may take before it fails as a timeout (seconds). */
+  requestTimeoutSeconds(): number {
+    const value = vscode.workspace.getConfiguration('chatwork').get<number>('requestTimeoutSeconds') ?? 30;
+    return Number.isFinite(value) ? Math.min(600, Math.max(1, value)) : 30;
+  },
   /** What the rooms view's badge counts: 'unread' (default), 'mentions' or 'none'. */
   badge(): 'unread' | 'mentions' | 'none' {
     const value = vscode.workspace.getConfiguration('chatwork').get<string>('badge');

@@ -2,20 +2,22 @@ import * as vscode from 'vscode';
 import { ChatworkApiError } from '../api/errors';
 import type { Deps } from '../deps';
 
-const SET_TOKEN = 'Set API Token';
-const RETRY = 'Retry';
-const SHOW_LOG = 'Show Log';
-
-/** A one-line, actionable description of a failure, with the server's own text where it gave one. */
+/**
+ * A one-line, actionable description of a failure, with the server's own text where it gave one.
+ * Our words are localized; the server's text and the API layer's (developer-facing) messages are not.
+ */
 export function describeError(error: unknown): string {
   if (!(error instanceof ChatworkApiError)) return error instanceof Error ? error.message : String(error);
-  const server = error.errors.length > 0 ? ` Chatwork says: ${error.errors.join(' ')}` : '';
+  const server = error.errors.length > 0 ? ' ' + vscode.l10n.t('Chatwork says: {0}', error.errors.join(' ')) : '';
   switch (error.kind) {
     case 'auth':
-      return 'Chatwork rejected the API token. Set a new token.';
+      return vscode.l10n.t('Chatwork rejected the API token. Set a new token.');
     case 'rateLimited': {
-      const wait = error.retryAfterMs !== undefined ? ` Try again in ${Math.ceil(error.retryAfterMs / 1000)} s.` : '';
-      return `Chatwork’s rate limit was reached.${wait}${server}`;
+      const limit =
+        error.retryAfterMs !== undefined
+          ? vscode.l10n.t('Chatwork’s rate limit was reached. Try again in {0} s.', Math.ceil(error.retryAfterMs / 1000))
+          : vscode.l10n.t('Chatwork’s rate limit was reached.');
+      return `${limit}${server}`;
     }
     default:
       return error.message.includes(error.errors.join(' ')) ? error.message : `${error.message}${server}`;
@@ -32,12 +34,15 @@ export async function showError(deps: Deps, what: string, error: unknown, retry?
   const kind = error instanceof ChatworkApiError ? error.kind : undefined;
   if (kind === 'auth') await deps.tokens.markRejected();
   if (kind === 'aborted') return;
+  const setToken = vscode.l10n.t('Set API Token');
+  const retryAction = vscode.l10n.t('Retry');
+  const showLog = vscode.l10n.t('Show Log');
   const actions: string[] = [];
-  if (kind === 'auth') actions.push(SET_TOKEN);
-  else if (retry && (kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'rateLimited')) actions.push(RETRY);
-  actions.push(SHOW_LOG);
-  const choice = await deps.prompts.notify('error', `${what} failed: ${describeError(error)}`, ...actions);
-  if (choice === SET_TOKEN) await vscode.commands.executeCommand('chatwork.setToken');
-  else if (choice === RETRY) await retry?.();
-  else if (choice === SHOW_LOG) deps.log.show();
+  if (kind === 'auth') actions.push(setToken);
+  else if (retry && (kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'rateLimited')) actions.push(retryAction);
+  actions.push(showLog);
+  const choice = await deps.prompts.notify('error', vscode.l10n.t('{0} failed: {1}', what, describeError(error)), ...actions);
+  if (choice === setToken) await vscode.commands.executeCommand('chatwork.setToken');
+  else if (choice === retryAction) await retry?.();
+  else if (choice === showLog) deps.log.show();
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parse, toOneLine } from '../notation';
 import { Disposable } from '../common/disposable';
+import { notationLanguage } from '../common/l10n';
 import { showError } from '../common/showError';
 import type { Deps } from '../deps';
 import type { Message, RoomSummary } from '../api/types';
@@ -80,7 +81,7 @@ export class Notifier extends Disposable {
     if (!summary) return;
     const { lead, others } = summary;
     const roomName = this._deps.store.room(lead.roomId)?.name ?? String(lead.roomId);
-    const text = toOneLine(parse(lead.message.body), PREVIEW_LENGTH);
+    const text = toOneLine(parse(lead.message.body), PREVIEW_LENGTH, { language: notationLanguage() });
     const headline = describe(lead.reason, lead.message.account.name, roomName);
     const more = others > 0 ? ' ' + vscode.l10n.t('(+{0} more)', others) : '';
     const message = `${headline}: ${text}${more}`;

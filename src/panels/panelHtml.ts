@@ -1,6 +1,7 @@
-// The room panel's HTML: a static shell (no data in it) with a strict CSP and a fresh nonce per
+// The room panel's HTML: a static shell (no room data in it) with a strict CSP and a fresh nonce per
 // render (after microsoft/vscode-extension-samples webview-sample). Everything shown is built by the
-// webview script from protocol messages with createElement / textContent.
+// webview script from protocol messages with createElement / textContent; the shell only carries
+// the panel's own texts in VS Code's display language, as escaped JSON in a <meta> the script reads.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
@@ -39,16 +40,33 @@ export function contentSecurityPolicy(cspSource: string, scriptNonce: string, ap
   ].join('; ');
 }
 
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, apiBaseUrl: string, language: string): string {
+/** Text for a double-quoted HTML attribute. */
+export function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The name of the <meta> whose content is the panel's texts as JSON (read by src/webview/app.ts). */
+export const STRINGS_META = 'chatwork-strings';
+
+export function panelHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  apiBaseUrl: string,
+  language: string,
+  strings: Readonly<Record<string, string>>,
+): string {
   const scriptNonce = nonce();
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const csp = contentSecurityPolicy(webview.cspSource, scriptNonce, apiBaseUrl);
-  // Only fixed values go into this string: the CSP, our own file URIs, the nonce and 'en' / 'ja'.
+  // Only our own values go into this string: the CSP, our file URIs, the nonce, 'en' / 'ja' / 'vi'
+  // and our translations (escaped).
+  const lang = language === 'ja' || language === 'vi' ? language : 'en';
   return `<!DOCTYPE html>
-<html lang="${language === 'ja' ? 'ja' : 'en'}">
+<html lang="${lang}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="${STRINGS_META}" content="${escapeAttribute(JSON.stringify(strings))}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${asset('dist', 'webview', 'codicons', 'codicon.css')}">
   <link rel="stylesheet" href="${asset('media', 'room.css')}">

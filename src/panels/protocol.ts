@@ -31,8 +31,8 @@ export interface MessageData {
 export interface PanelConfig {
   /** Enter sends (Shift+Enter = newline); otherwise Ctrl/Cmd+Enter sends. */
   readonly sendWithEnter: boolean;
-  /** Language of the panel's own texts and of `[dtext:*]`. */
-  readonly language: 'en' | 'ja';
+  /** Language of `[dtext:*]` system texts and deleted messages (the panel's own texts come in the HTML shell). */
+  readonly language: 'en' | 'ja' | 'vi';
   /** BCP 47 tag for dates and relative times. */
   readonly locale: string;
 }

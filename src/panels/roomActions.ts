@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { ChatworkApiError } from '../api/errors';
 import type { Message } from '../api/types';
+import { notationLanguage } from '../common/l10n';
 import { describeError } from '../common/showError';
 import type { Deps } from '../deps';
 import { parse, toOneLine } from '../notation';
@@ -48,7 +49,7 @@ export class RoomActions {
 
   async delete(messageId: string): Promise<DoneMessage | FailedMessage> {
     const known = await this._known(messageId);
-    const preview = known ? toOneLine(parse(known.body), 120) : '';
+    const preview = known ? toOneLine(parse(known.body), 120, { language: notationLanguage() }) : '';
     const deleteAction = vscode.l10n.t('Delete');
     const choice = await this._deps.prompts.confirm(vscode.l10n.t('Delete this message?'), preview, deleteAction);
     if (choice !== deleteAction) return { type: 'done', cancelled: true };

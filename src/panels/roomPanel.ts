@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ChatworkApiError } from '../api/errors';
 import type { Message } from '../api/types';
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/showError';
@@ -6,6 +7,7 @@ import type { Deps } from '../deps';
 import type { DraftStore } from './drafts';
 import { memberData, meData, messageData, panelConfig } from './panelData';
 import { localResourceRoots, panelHtml } from './panelHtml';
+import { panelStrings } from './panelStrings';
 import {
   MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type HostMessageHandler, type RenderedMessage,
   type SnapshotMessage, type ToWebviewMessage,
@@ -89,7 +91,7 @@ export class RoomPanel extends Disposable {
   /** (Re)renders the webview: a fresh nonce and shell; the webview then asks for a snapshot. */
   reload(): void {
     this._pending = [];
-    this.panel.webview.html = panelHtml(this.panel.webview, this._services.extensionUri, this._services.apiBaseUrl(), panelConfig().language);
+    this.panel.webview.html = panelHtml(this.panel.webview, this._services.extensionUri, this._services.apiBaseUrl(), panelConfig().language, panelStrings());
   }
 
   reveal(messageId?: string): void {
@@ -110,7 +112,7 @@ export class RoomPanel extends Disposable {
     if (message === undefined) {
       this._services.deps.log.warn(`Room panel ${this.roomId}: dropped a malformed '${data.body.type}' message.`);
       if (data.inReplyTo === undefined && REQUESTS.has(data.body.type)) {
-        void this.panel.webview.postMessage({ id: 0, inReplyTo: data.id, body: { type: 'failed', error: 'Invalid request.' } });
+        void this.panel.webview.postMessage({ id: 0, inReplyTo: data.id, body: { type: 'failed', error: vscode.l10n.t('Invalid request.') } });
       }
       return;
     }
@@ -149,13 +151,13 @@ export class RoomPanel extends Disposable {
         return undefined;
       case 'markUnread':
         this._reads?.noteMarkedUnread();
-        await this._actions.run('chatwork.markUnreadFromMessage', { messageId: message.messageId }, 'Marking unread');
+        await this._actions.run('chatwork.markUnreadFromMessage', { messageId: message.messageId }, vscode.l10n.t('Marking unread'));
         return undefined;
       case 'createTask':
-        await this._actions.run('chatwork.createTask', { body: message.body }, 'Creating a task');
+        await this._actions.run('chatwork.createTask', { body: message.body }, vscode.l10n.t('Creating a task'));
         return undefined;
       case 'downloadFile':
-        await this._actions.run('chatwork.downloadFile', { fileId: message.fileId }, 'Downloading the file');
+        await this._actions.run('chatwork.downloadFile', { fileId: message.fileId }, vscode.l10n.t('Downloading the file'));
         return undefined;
       case 'send':
         return this._actions.send(message.body);
@@ -214,6 +216,8 @@ export class RoomPanel extends Disposable {
       if (generation !== this._loadGeneration || this.isDisposed) return;
       deps.log.error(`Opening room ${this.roomId} failed`, error);
       this._postNow({ type: 'loadFailed', roomId: this.roomId, error: describeError(error) });
+      // As everywhere else, a 401 switches the views to "token rejected" (markRejected is idempotent).
+      if (error instanceof ChatworkApiError && error.kind === 'auth') void deps.tokens.markRejected();
     }
   }
 

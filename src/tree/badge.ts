@@ -2,6 +2,7 @@
 // { value, tooltip } object that the view assigns.
 
 import type { MyStatus, RoomSummary } from '../api/types';
+import { l10n } from '../common/l10n';
 
 export type BadgeMode = 'unread' | 'mentions' | 'none';
 
@@ -20,8 +21,8 @@ export function badgeFor(mode: BadgeMode, status: MyStatus | undefined, rooms: r
     status ? status[key] : rooms?.reduce((total, room) => total + room[key], 0);
   if (mode === 'mentions') {
     const value = sum('mention_num');
-    return value ? { value, tooltip: value === 1 ? '1 mention' : `${value} mentions` } : undefined;
+    return value ? { value, tooltip: value === 1 ? l10n.t('1 mention') : l10n.t('{0} mentions', value) } : undefined;
   }
   const value = sum('unread_num');
-  return value ? { value, tooltip: value === 1 ? '1 unread message' : `${value} unread messages` } : undefined;
+  return value ? { value, tooltip: value === 1 ? l10n.t('1 unread message') : l10n.t('{0} unread messages', value) } : undefined;
 }

@@ -2,6 +2,7 @@
 // way of looking, not data, so it is not persisted). No `vscode`.
 
 import type { TaskFilter, TaskStatus } from '../api/types';
+import { l10n } from '../common/l10n';
 
 export interface Person {
   readonly accountId: number;
@@ -28,9 +29,9 @@ export function taskFilterOf(view: TaskView): TaskFilter {
 
 /** "open", "done · to Alice · by Taro". */
 export function describeTaskView(view: TaskView): string {
-  const parts: string[] = [view.status];
-  if (view.assignee) parts.push(`to ${view.assignee.name}`);
-  if (view.assigner) parts.push(`by ${view.assigner.name}`);
+  const parts: string[] = [view.status === 'done' ? l10n.t('done') : l10n.t('open')];
+  if (view.assignee) parts.push(l10n.t('to {0}', view.assignee.name));
+  if (view.assigner) parts.push(l10n.t({ message: 'by {0}', args: [view.assigner.name], comment: 'tasks assigned by this person' }));
   return parts.join(' · ');
 }
 

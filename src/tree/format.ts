@@ -1,7 +1,9 @@
 // Short texts for tree labels and descriptions: relative times, sizes, deadlines, message lines.
-// No `vscode`, so the unit tests can check them directly.
+// No `vscode`, so the unit tests can check them directly (in English; the extension installs VS
+// Code's translations and display language at activation, see src/common/l10n.ts).
 
 import type { Message, TaskLimitType } from '../api/types';
+import { l10n, notationLanguage } from '../common/l10n';
 import { parse, toOneLine, toPlainText } from '../notation';
 
 /** Long enough to recognise a message, short enough for a sidebar. */
@@ -10,14 +12,14 @@ export const LABEL_LENGTH = 80;
 /** "just now", "5 min ago", "3 h ago", "yesterday", "4 d ago", then the date. */
 export function relativeTime(unixSeconds: number, nowMs: number = Date.now()): string {
   const seconds = Math.max(0, Math.floor(nowMs / 1000) - unixSeconds);
-  if (seconds < 60) return 'just now';
+  if (seconds < 60) return l10n.t('just now');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return l10n.t('{0} min ago', minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
+  if (hours < 24) return l10n.t('{0} h ago', hours);
   const days = Math.floor(hours / 24);
-  if (days === 1) return 'yesterday';
-  if (days < 7) return `${days} d ago`;
+  if (days === 1) return l10n.t('yesterday');
+  if (days < 7) return l10n.t('{0} d ago', days);
   return localDate(unixSeconds);
 }
 
@@ -58,17 +60,17 @@ export function isOverdue(limitTime: number, limitType: TaskLimitType, nowMs: nu
 
 /** A notation body as one line of plain text (mentions, emoticons, system texts made readable). */
 export function oneLine(body: string, accountName?: (id: number) => string | undefined, maxLength = LABEL_LENGTH): string {
-  return toOneLine(parse(body), maxLength, { accountName });
+  return toOneLine(parse(body), maxLength, { accountName, language: notationLanguage() });
 }
 
 /** A notation body as multi-line plain text (tooltips, details documents). */
 export function plainText(body: string, accountName?: (id: number) => string | undefined): string {
-  return toPlainText(parse(body), { accountName });
+  return toPlainText(parse(body), { accountName, language: notationLanguage() });
 }
 
 /** The tree label of a message: who, then what. */
 export function messageLabel(message: Message, accountName?: (id: number) => string | undefined): string {
-  const text = oneLine(message.body, accountName) || '(empty)';
+  const text = oneLine(message.body, accountName) || l10n.t('(empty)');
   return `${message.account.name}: ${text}`;
 }
 

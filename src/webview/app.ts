@@ -10,7 +10,7 @@ import { el } from './dom';
 import { PopupMenu } from './menu';
 import { MessageList, type MessageAction } from './messageList';
 import { quoteText, replyText, type MessageViewContext } from './messageView';
-import { format, stringsFor, type Strings } from './strings';
+import { format, stringsFrom, type Strings } from './strings';
 import { TimeFormat } from './time';
 
 /** The part of `acquireVsCodeApi()` the panel uses (a fake one in the browser tests). */
@@ -27,9 +27,20 @@ export interface RoomAppOptions {
 
 const DRAFT_DEBOUNCE_MS = 400;
 
+/** The panel's texts in VS Code's language, from the HTML shell (src/panels/panelHtml.ts); else English. */
+function hostStrings(): Strings {
+  const json = document.querySelector('meta[name="chatwork-strings"]')?.getAttribute('content');
+  try {
+    return stringsFrom(json ? JSON.parse(json) : undefined);
+  } catch {
+    return stringsFrom(undefined);
+  }
+}
+
 export class RoomApp {
   private readonly _rpc: WebviewMessageHandler;
   private readonly _menu: PopupMenu;
+  private readonly _hostStrings = hostStrings();
   private _state: PanelState | undefined;
   private _snapshot: SnapshotMessage | undefined;
   private _ctx: MessageViewContext | undefined;
@@ -62,8 +73,7 @@ export class RoomApp {
 
   /** Shows "Loading…" and asks the host for the snapshot. */
   start(): void {
-    const strings = stringsFor(document.documentElement.lang === 'ja' ? 'ja' : 'en');
-    this._root.replaceChildren(el('div', 'cw-status', strings.loading));
+    this._root.replaceChildren(el('div', 'cw-status', this._hostStrings.loading));
     this._rpc.sendEvent({ type: 'ready' });
   }
 
@@ -111,14 +121,14 @@ export class RoomApp {
   }
 
   private get _strings(): Strings {
-    return this._ctx?.strings ?? stringsFor('en');
+    return this._ctx?.strings ?? this._hostStrings;
   }
 
   private _showSnapshot(snapshot: SnapshotMessage): void {
     this._snapshot = snapshot;
     this._menu.close();
     this._list?.dispose();
-    const strings = stringsFor(snapshot.config.language);
+    const strings = this._hostStrings;
     this._setMembers(snapshot.members);
     this._authors.clear();
     this._learnAuthors(snapshot.messages);

@@ -4,7 +4,7 @@
 // `data-action`; the message list handles clicks by delegation and the host decides what to open.
 import {
   dtextText, emoticonAssetUrl, emoticonByCode, mentionsAccount, mentionsAll, parse, type NotationNode, type QuoteNode,
-  type TaskNode,
+  type DtextLanguage, type TaskNode,
 } from '../notation';
 import { findCodeRefs } from '../notation/codeRefs';
 import type { PersonData } from '../panels/protocol';
@@ -16,7 +16,8 @@ export interface RenderContext {
   /** My account id: mentions of me are highlighted. */
   readonly me: number | undefined;
   readonly roomId: number;
-  readonly language: 'en' | 'ja';
+  /** Language of `[dtext:*]` system texts. */
+  readonly language: DtextLanguage;
   readonly strings: Strings;
   readonly time: TimeFormat;
   /** Members first, then authors seen in messages. */

@@ -1,5 +1,6 @@
-// The panel's own texts in English and Japanese (most Chatwork users read Japanese). The host
-// tells the webview which language VS Code uses.
+// The panel's own texts: the English source table. The host translates each of them with
+// `vscode.l10n.t` (src/panels/panelStrings.ts, so they are in l10n/bundle.l10n.*.json with the rest
+// of the extension) and hands them over in the panel's HTML shell; English fills any gap.
 
 const en = {
   to: 'To',
@@ -57,72 +58,44 @@ const en = {
   readOnly: 'You can read this room but not post in it.',
   olderLoading: 'Showing older messages…',
   account: 'Account {0}',
-  you: 'You',
 };
 
 export type Strings = typeof en;
 
-const ja: Strings = {
-  to: 'To',
-  toAll: 'To All',
-  re: 'Re',
-  replyTo: '{0}さんへの返信 — 元のメッセージを表示',
-  replyElsewhere: '{0}さんへの返信（別のチャット）— 開く',
-  messageNotLoaded: 'このメッセージはこのパネルに読み込まれていません。',
-  quote: '引用',
-  deleted: 'メッセージは削除されました',
-  edited: '編集済み',
-  editedAt: '{0} に編集',
-  newMessages: '新着メッセージ',
-  unread: '未読メッセージ',
-  today: '今日',
-  yesterday: '昨日',
-  justNow: 'たった今',
-  copy: 'コピー',
-  copyCode: 'コードをコピー',
-  reply: '返信',
-  edit: '編集',
-  delete: '削除',
-  more: 'その他の操作',
-  markUnread: 'ここから未読にする',
-  createTask: 'メッセージからタスクを作成',
-  copyText: 'テキストをコピー',
-  copyLink: 'リンクをコピー',
-  send: '送信',
-  sending: '送信中…',
-  retry: '再試行',
-  dismiss: '閉じる',
-  save: '保存',
-  cancel: 'キャンセル',
-  saving: '保存中…',
-  sendFailed: '送信できませんでした: {0}',
-  editFailed: '保存できませんでした: {0}',
-  actionFailed: '失敗しました: {0}',
-  placeholderCtrlEnter: 'メッセージを入力 — {0}+Enter で送信',
-  placeholderEnter: 'メッセージを入力 — Enter で送信、Shift+Enter で改行',
-  mention: 'To: メンバーを選択',
-  codeBlock: 'コードブロック',
-  infoBlock: 'インフォメーション',
-  infoTitle: 'タイトル',
-  task: 'タスク',
-  due: '期限 {0}',
-  noDue: '期限なし',
-  done: '完了',
-  open: '未完了',
-  download: '{0} をダウンロード',
-  preview: '画像プレビュー — クリックでダウンロード',
-  previewUnavailable: 'プレビューできません — クリックでダウンロード',
-  loading: 'メッセージを読み込み中…',
-  loadFailed: 'チャットを読み込めませんでした: {0}',
-  empty: 'まだメッセージはありません。',
-  readOnly: 'このチャットは閲覧のみです。',
-  olderLoading: '以前のメッセージを表示しています…',
-  account: 'アカウント {0}',
-  you: 'あなた',
+/** The English texts: the fallback, and the source the host's translations are keyed by. */
+export const ENGLISH: Strings = en;
+
+/**
+ * Translator comments of the keys whose English alone is ambiguous. The l10n key of such a text is
+ * `english/comment` (VS Code's convention), see panelKey().
+ */
+export const COMMENTS: Partial<Record<keyof Strings, string>> = {
+  open: 'task status: not done yet',
 };
 
-export function stringsFor(language: 'en' | 'ja'): Strings {
-  return language === 'ja' ? ja : en;
+/** The key of a panel text in l10n/bundle.l10n.<lang>.json. */
+export function panelKey(name: keyof Strings): string {
+  const comment = COMMENTS[name];
+  return comment === undefined ? en[name] : `${en[name]}/${comment}`;
+}
+
+/**
+ * The texts the host sent (any JSON), checked: a known key with a non-empty string counts, with
+ * the same {n} placeholders as the English; everything else stays English.
+ */
+export function stringsFrom(host: unknown): Strings {
+  const out: Strings = { ...en };
+  if (typeof host !== 'object' || host === null) return out;
+  for (const name of Object.keys(en) as (keyof Strings)[]) {
+    if (!Object.hasOwn(host, name)) continue;
+    const value: unknown = (host as Record<string, unknown>)[name];
+    if (typeof value === 'string' && value.trim() !== '' && placeholders(value) === placeholders(en[name])) out[name] = value;
+  }
+  return out;
+}
+
+function placeholders(text: string): string {
+  return (text.match(/\{\d+\}/g) ?? []).sort().join();
 }
 
 /** Replaces {0}, {1}… with the arguments. */

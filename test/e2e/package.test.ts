@@ -21,6 +21,7 @@ const ALLOWED = [
   /^media\/[\w.-]+\.(css|svg|png)$/,
   /^package\.json$/,
   /^package\.nls(\.[\w-]+)?\.json$/,
+  /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^LICENSE(\.txt)?$/,

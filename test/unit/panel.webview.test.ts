@@ -83,6 +83,22 @@ describe('room panel webview (Chromium)', function () {
       assert.match((await time.textContent()) ?? '', /ago|just now/);
     });
 
+    it('shows the texts the host translated (here Japanese) from the first paint, and times in VS Code’s locale', async () => {
+      await page.evaluate(() => (globalThis as any).cw.startApp(undefined, 'ja'));
+      assert.strictEqual(await page.locator('.cw-status').textContent(), 'メッセージを読み込み中…');
+      await cw(page).snapshot(5, { language: 'ja', locale: 'ja' });
+      await rendered(page);
+      assert.strictEqual(await page.locator('.cw-day-label').first().textContent(), '今日');
+      assert.match((await page.locator('.cw-msg-header time').last().textContent()) ?? '', /^(たった今|\d+ ?分前)$/);
+      assert.strictEqual(await page.locator('.cw-send-label').textContent(), '送信');
+      assert.match((await page.locator('.cw-input').getAttribute('placeholder')) ?? '', /^メッセージを入力 — /);
+      // A shell without texts (or with broken ones) falls back to English.
+      await page.evaluate(() => (globalThis as any).cw.startApp(undefined, { send: 42, cancel: 'キャンセル' }));
+      await cw(page).snapshot(2);
+      await rendered(page, 2);
+      assert.strictEqual(await page.locator('.cw-send-label').textContent(), 'Send');
+    });
+
     it('own messages have Edit and Delete; others only Reply, Quote and More; read-only has no composer', async () => {
       const c = cw(page);
       await c.start();

@@ -28,27 +28,36 @@ export class MyTaskNode extends TreeNode {
     readonly task: MyTask,
     now = Date.now(),
   ) {
-    super(oneLine(task.body) || '(no text)', vscode.TreeItemCollapsibleState.None);
+    super(oneLine(task.body) || vscode.l10n.t('(no text)'), vscode.TreeItemCollapsibleState.None);
     this.roomId = task.room.room_id;
     this.taskId = task.task_id;
     this.messageId = task.message_id;
     this.id = `mytask:${task.task_id}`;
     const state = dueState(task, now);
     const due = formatDue(task.limit_time, task.limit_type);
-    this.description = [due && (state === 'overdue' ? `overdue · ${due}` : `due ${due}`), `from ${task.assigned_by_account.name}`].filter(Boolean).join(' · ');
+    this.description = [
+      due && (state === 'overdue' ? vscode.l10n.t('overdue · {0}', due) : vscode.l10n.t('due {0}', due)),
+      vscode.l10n.t('from {0}', task.assigned_by_account.name),
+    ]
+      .filter(Boolean)
+      .join(' · ');
     this.iconPath = ICONS[state];
     this.contextValue = state === 'done' ? 'mytask done' : `mytask open ${state}`;
     this.tooltip = tooltip(task, due, state);
-    this.accessibilityInformation = { label: `${oneLine(task.body)}, ${state === 'done' ? 'done' : state === 'overdue' ? 'overdue' : 'open'}${due ? `, due ${due}` : ''}` };
-    this.command = { command: 'chatwork.openRoom', title: 'Open Room', arguments: [{ roomId: this.roomId, messageId: this.messageId }] };
+    const status = state === 'done' ? vscode.l10n.t('done') : state === 'overdue' ? vscode.l10n.t('overdue') : vscode.l10n.t('open');
+    this.accessibilityInformation = {
+      label: due ? vscode.l10n.t('{0}, {1}, due {2}', oneLine(task.body), status, due) : vscode.l10n.t('{0}, {1}', oneLine(task.body), status),
+    };
+    this.command = { command: 'chatwork.openRoom', title: vscode.l10n.t('Open Room'), arguments: [{ roomId: this.roomId, messageId: this.messageId }] };
   }
 }
 
 function tooltip(task: MyTask, due: string | undefined, state: DueState): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
-  md.appendText(plainText(task.body).trim() || '(no text)').appendMarkdown('\n\n---\n\n');
-  md.appendText(`${task.status === 'done' ? 'Done' : 'Open'} · in ${task.room.name} · from ${task.assigned_by_account.name}`);
-  if (due) md.appendMarkdown('\n\n').appendText(`Due ${due}${state === 'overdue' ? ' (overdue)' : ''}`);
+  md.appendText(plainText(task.body).trim() || vscode.l10n.t('(no text)')).appendMarkdown('\n\n---\n\n');
+  const status = task.status === 'done' ? vscode.l10n.t('Done') : vscode.l10n.t({ message: 'Open', comment: 'task status: not done yet' });
+  md.appendText(vscode.l10n.t('{0} · in {1} · from {2}', status, task.room.name, task.assigned_by_account.name));
+  if (due) md.appendMarkdown('\n\n').appendText(state === 'overdue' ? vscode.l10n.t('Due {0} (overdue)', due) : vscode.l10n.t('Due {0}', due));
   return md;
 }

@@ -16,10 +16,10 @@ export class MyTasksRoomNode extends TreeNode {
     this.id = `mytasks-room:${room.room_id}`;
     this._children = [...tasks].sort(compareByDue).map((task) => new MyTaskNode(this, task, now));
     const overdue = tasks.filter((t) => dueState(t, now) === 'overdue').length;
-    this.description = overdue > 0 ? `${tasks.length} · ${overdue} overdue` : String(tasks.length);
+    this.description = overdue > 0 ? vscode.l10n.t('{0} · {1} overdue', tasks.length, overdue) : String(tasks.length);
     this.iconPath = new vscode.ThemeIcon('comment-discussion', overdue > 0 ? new vscode.ThemeColor('list.errorForeground') : undefined);
     this.contextValue = 'mytasks-room';
-    this.tooltip = `${room.name}: ${tasks.length} task(s)${overdue > 0 ? `, ${overdue} overdue` : ''}`;
+    this.tooltip = overdue > 0 ? vscode.l10n.t('{0}: {1} task(s), {2} overdue', room.name, tasks.length, overdue) : vscode.l10n.t('{0}: {1} task(s)', room.name, tasks.length);
   }
 
   /** The earliest deadline among its tasks, to put the most pressing room first. */

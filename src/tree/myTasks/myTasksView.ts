@@ -106,6 +106,6 @@ export class MyTasksView extends Disposable {
 }
 
 function describe(status: TaskStatus, count: number, overdue: number): string {
-  if (status === 'done') return `${count} done`;
-  return overdue > 0 ? `${count} open · ${overdue} overdue` : `${count} open`;
+  if (status === 'done') return vscode.l10n.t('{0} done', count);
+  return overdue > 0 ? vscode.l10n.t('{0} open · {1} overdue', count, overdue) : vscode.l10n.t('{0} open', count);
 }

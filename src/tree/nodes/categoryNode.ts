@@ -8,6 +8,14 @@ import { TreeNode } from './treeNode';
 
 export type CategoryKind = 'messages' | 'tasks' | 'files' | 'members';
 
+/** The lists as "Could not load {0}" names them. */
+const LIST_NAMES: Record<CategoryKind, () => string> = {
+  messages: () => vscode.l10n.t('messages'),
+  tasks: () => vscode.l10n.t('tasks'),
+  files: () => vscode.l10n.t('files'),
+  members: () => vscode.l10n.t('members'),
+};
+
 /**
  * One of the four lists under a room. Its children come from the store, which caches them: the
  * first expansion costs exactly one request, later ones (and refreshes of unchanged rooms) none.
@@ -46,7 +54,7 @@ export abstract class CategoryNode extends TreeNode {
       this.ctx.deps.log.warn(`Loading ${this.kind} of room ${this.roomId} failed: ${error instanceof Error ? error.message : String(error)}`);
       // A rejected token switches the whole view to its "token rejected" welcome.
       if (error instanceof ChatworkApiError && error.kind === 'auth') void this.ctx.deps.tokens.markRejected();
-      return [new ErrorNode(this, this.kind, error, () => this.ctx.refresh(this))];
+      return [new ErrorNode(this, LIST_NAMES[this.kind](), error, () => this.ctx.refresh(this))];
     }
   }
 }

@@ -34,7 +34,7 @@ function taskTooltip(task: Task, due: string | undefined, overdue: boolean): vsc
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.appendText(plainText(task.body).trim() || vscode.l10n.t('(no text)')).appendMarkdown('\n\n---\n\n');
-  const state = task.status === 'done' ? vscode.l10n.t('Done') : vscode.l10n.t('Open');
+  const state = task.status === 'done' ? vscode.l10n.t('Done') : vscode.l10n.t({ message: 'Open', comment: 'task status: not done yet' });
   md.appendText(vscode.l10n.t('{0} · to {1} · by {2}', state, task.account.name, task.assigned_by_account.name));
   if (due) md.appendMarkdown('\n\n').appendText(overdue ? vscode.l10n.t('Due {0} (overdue)', due) : vscode.l10n.t('Due {0}', due));
   return md;

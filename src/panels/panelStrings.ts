@@ -1,0 +1,67 @@
+// The room panel's own texts in VS Code's display language. The webview cannot call
+// `vscode.l10n`, so the host translates its English table (src/webview/strings.ts) here, one literal
+// call per text so scripts/extract-l10n.mjs sees them, and puts the result into the panel's HTML
+// shell (panelHtml). The `Strings` type keeps the keys in step with the webview's table; the unit
+// test l10n.test.ts checks that every English text here is the webview's, word for word.
+import * as vscode from 'vscode';
+import type { Strings } from '../webview/strings';
+
+export function panelStrings(): Strings {
+  return {
+    to: vscode.l10n.t('To'),
+    toAll: vscode.l10n.t('To All'),
+    re: vscode.l10n.t('Re'),
+    replyTo: vscode.l10n.t('Reply to {0} — show the message'),
+    replyElsewhere: vscode.l10n.t('Reply to {0} in another room — open it'),
+    messageNotLoaded: vscode.l10n.t('That message is not loaded in this panel.'),
+    quote: vscode.l10n.t('Quote'),
+    deleted: vscode.l10n.t('Deleted message'),
+    edited: vscode.l10n.t('edited'),
+    editedAt: vscode.l10n.t('Edited {0}'),
+    newMessages: vscode.l10n.t('New messages'),
+    unread: vscode.l10n.t('Unread messages'),
+    today: vscode.l10n.t('Today'),
+    yesterday: vscode.l10n.t('Yesterday'),
+    justNow: vscode.l10n.t('just now'),
+    copy: vscode.l10n.t('Copy'),
+    copyCode: vscode.l10n.t('Copy code'),
+    reply: vscode.l10n.t('Reply'),
+    edit: vscode.l10n.t('Edit'),
+    delete: vscode.l10n.t('Delete'),
+    more: vscode.l10n.t('More actions'),
+    markUnread: vscode.l10n.t('Mark unread from here'),
+    createTask: vscode.l10n.t('Create task from message'),
+    copyText: vscode.l10n.t('Copy text'),
+    copyLink: vscode.l10n.t('Copy link'),
+    send: vscode.l10n.t('Send'),
+    sending: vscode.l10n.t('Sending…'),
+    retry: vscode.l10n.t('Retry'),
+    dismiss: vscode.l10n.t('Dismiss'),
+    save: vscode.l10n.t('Save'),
+    cancel: vscode.l10n.t('Cancel'),
+    saving: vscode.l10n.t('Saving…'),
+    sendFailed: vscode.l10n.t('Not sent: {0}'),
+    editFailed: vscode.l10n.t('Not saved: {0}'),
+    actionFailed: vscode.l10n.t('Failed: {0}'),
+    placeholderCtrlEnter: vscode.l10n.t('Write a message — {0}+Enter to send'),
+    placeholderEnter: vscode.l10n.t('Write a message — Enter to send, Shift+Enter for a new line'),
+    mention: vscode.l10n.t('To: mention members'),
+    codeBlock: vscode.l10n.t('Code block'),
+    infoBlock: vscode.l10n.t('Info block'),
+    infoTitle: vscode.l10n.t('Title'),
+    task: vscode.l10n.t('Task'),
+    due: vscode.l10n.t('Due {0}'),
+    noDue: vscode.l10n.t('No due date'),
+    done: vscode.l10n.t('Done'),
+    open: vscode.l10n.t({ message: 'Open', comment: 'task status: not done yet' }),
+    download: vscode.l10n.t('Download {0}'),
+    preview: vscode.l10n.t('Image preview — click to download'),
+    previewUnavailable: vscode.l10n.t('Preview unavailable — click to download'),
+    loading: vscode.l10n.t('Loading messages…'),
+    loadFailed: vscode.l10n.t('Could not load the room: {0}'),
+    empty: vscode.l10n.t('No messages yet.'),
+    readOnly: vscode.l10n.t('You can read this room but not post in it.'),
+    olderLoading: vscode.l10n.t('Showing older messages…'),
+    account: vscode.l10n.t('Account {0}'),
+  };
+}
