@@ -27,7 +27,8 @@ export interface HttpOptions {
   baseUrl: string | (() => string);
   /** Read on every call, so a new token applies at once. */
   token: () => string | undefined | Promise<string | undefined>;
-  timeoutMs?: number;
+  /** Per attempt (ms); a function is read on every call, so a setting change applies at once. */
+  timeoutMs?: number | (() => number);
   /** The longest a GET waits for the rate-limit reset before its one retry; longer → 'rateLimited'. */
   maxRateLimitWaitMs?: number;
   userAgent?: string;
@@ -69,7 +70,8 @@ export class HttpTransport {
   constructor(private readonly _options: HttpOptions) {}
 
   defaultTimeoutMs(): number {
-    return this._options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const configured = typeof this._options.timeoutMs === 'function' ? this._options.timeoutMs() : this._options.timeoutMs;
+    return configured !== undefined && Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
   }
 
   userAgent(): string {

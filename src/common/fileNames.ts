@@ -10,15 +10,20 @@ const FALLBACK = 'download';
 // Control characters (C0, DEL, C1) and the bidi overrides that can disguise an extension
 // ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf").
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// Half a surrogate pair is no character: it cannot be written as UTF-8, so the file would get
+// another name than the one proposed.
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Characters Windows refuses in names (also the path separators, handled before).
 const WINDOWS_INVALID = /[<>:"|?*]/g;
-// CON, PRN, AUX, NUL, COM1–9, LPT1–9 are devices on Windows, with any extension.
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+// CON, PRN, AUX, NUL, COM1–9, LPT1–9 (and the console's CONIN$, CONOUT$) are devices on Windows,
+// with any extension — and spaces before it are ignored too ("nul .txt" is NUL).
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\..*)?$/i;
 
 export function sanitizeFileName(name: string, maxBytes = MAX_FILE_NAME_BYTES): string {
   // Every path segment that is not "", "." or ".." is kept, joined with "_": "../../etc/passwd"
   // becomes "etc_passwd", and "a/b.txt" keeps both parts readable as "a_b.txt".
   const segments = name
+    .replace(LONE_SURROGATES, '')
     .normalize('NFC')
     .replace(UNSAFE_CHARS, '')
     .split(/[/\\]+/)

@@ -32,8 +32,16 @@ export interface Fault {
    */
   path: string | RegExp;
   kind: FaultKind;
-  /** For 'status' (default 500). */
+  /**
+   * For 'status' (default 500). The body is Chatwork's own `{"errors":[…]}` text for 401 ("Invalid
+   * API Token") and 429, and "Emulated fault: HTTP <status> …" otherwise.
+   */
   status?: number;
+  /**
+   * For a 'status' 429: also send the x-ratelimit-* headers, saying the window resets this many
+   * seconds from now (as the real API does). Without it the 429 carries no headers.
+   */
+  resetSeconds?: number;
   /** For 'latency' (default 1000). */
   delayMs?: number;
   /** How many requests it hits; default Infinity. */
@@ -56,6 +64,16 @@ export interface RequestLogEntry {
   form?: Record<string, string>;
 }
 
+export interface SeedFile {
+  roomId: number;
+  /** Seeded account key or id; default "me". */
+  account?: string | number;
+  filename: string;
+  data: Buffer;
+  /** Default: by the name's extension. */
+  contentType?: string;
+}
+
 export interface Emulator {
   /** "http://127.0.0.1:PORT/v2" */
   readonly url: string;
@@ -75,5 +93,12 @@ export interface Emulator {
   /** Another user posts (counters move as for a real post; no rate limits). */
   postAs(accountKeyOrId: string | number, roomId: number, body: string): Message;
   setRateLimit(limit: number, windowSeconds?: number): void;
+  /** The next `times` (default 1) download URLs live `seconds` instead of the configured TTL (0: born expired). */
+  setDownloadTtl(seconds: number, times?: number): void;
+  /**
+   * Adds a file to a room as if `account` (default "me") had uploaded it — with any name at all,
+   * unlike the upload route, which keeps only the last path segment. Answers the new file_id.
+   */
+  seedFile(spec: SeedFile): number;
   close(): Promise<void>;
 }

@@ -37,6 +37,18 @@ export class EmulatorControl {
     await this._call('POST', '/rate-limit', { limit, windowSeconds });
   }
 
+  /** The next `times` (default 1) download URLs live `seconds` (0: expired at birth). */
+  async setDownloadTtl(seconds: number, times?: number): Promise<void> {
+    await this._call('POST', '/download-ttl', { seconds, times });
+  }
+
+  /** Adds a file with any name (path parts, control characters…) and these bytes; answers its file_id. */
+  async seedFile(spec: { roomId: number; account?: string | number; filename: string; data: Uint8Array; contentType?: string }): Promise<number> {
+    const { data, ...rest } = spec;
+    const result = (await this._call('POST', '/files', { ...rest, base64: Buffer.from(data).toString('base64') })) as { file_id: number };
+    return result.file_id;
+  }
+
   private async _call(method: string, path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(`${this._origin}/_emulator${path}`, {
       method,

@@ -54,6 +54,19 @@ export async function serveControl(emulator: Emulator, req: IncomingMessage, res
         emulator.setRateLimit(Number(b.limit), b.windowSeconds === undefined ? undefined : Number(b.windowSeconds));
         return sendJson(res, 204, undefined);
       }
+      case 'POST /download-ttl': {
+        const b = await jsonBody(req);
+        emulator.setDownloadTtl(Number(b.seconds), b.times === undefined ? undefined : Number(b.times));
+        return sendJson(res, 204, undefined);
+      }
+      case 'POST /files': {
+        const b = await jsonBody(req);
+        if (typeof b.filename !== 'string' || typeof b.base64 !== 'string') throw new Error('a file needs "filename" and "base64"');
+        const account = typeof b.account === 'number' || typeof b.account === 'string' ? b.account : undefined;
+        const contentType = typeof b.contentType === 'string' ? b.contentType : undefined;
+        const file_id = emulator.seedFile({ roomId: Number(b.roomId), account, filename: b.filename, data: Buffer.from(b.base64, 'base64'), contentType });
+        return sendJson(res, 200, { file_id });
+      }
       default:
         req.resume();
         return sendErrors(res, 404, `Unknown control endpoint: ${route}`);

@@ -26,11 +26,14 @@ export function contentStream(content: FileContent): Readable {
 /** attachment; filename="ascii fallback"; filename*=UTF-8''percent-encoded */
 export function contentDisposition(filename: string): string {
   const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  // encodeURIComponent throws on half a surrogate pair (a name can hold one, from JSON escapes).
+  const wellFormed = filename.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(wellFormed)}`;
 }
 
 export class Downloads {
   private readonly _links = new Map<string, { fileId: number; expires: number }>();
+  private _overrides: { seconds: number; left: number } | undefined;
 
   constructor(
     private readonly _state: EmulatorState,
@@ -38,9 +41,19 @@ export class Downloads {
     private readonly _ttlSeconds: number,
   ) {}
 
+  /** The next `times` URLs live `seconds` (0: expired at birth), then the configured TTL again. */
+  overrideTtl(seconds: number, times = 1): void {
+    this._overrides = { seconds, left: times };
+  }
+
   create(fileId: number): string {
     const token = randomBytes(16).toString('hex');
-    this._links.set(token, { fileId, expires: Date.now() + this._ttlSeconds * 1000 });
+    let ttl = this._ttlSeconds;
+    if (this._overrides && this._overrides.left > 0) {
+      ttl = this._overrides.seconds;
+      if (--this._overrides.left <= 0) this._overrides = undefined;
+    }
+    this._links.set(token, { fileId, expires: Date.now() + ttl * 1000 });
     return `${this._origin()}/_download/${token}`;
   }
 

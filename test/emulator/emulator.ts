@@ -1,8 +1,10 @@
 // Assembles state, routes, limits, downloads and the HTTP server into an Emulator.
 import type { Message } from '../../src/api/types';
-import type { Emulator, EmulatorOptions, Fault, RequestLogEntry } from './contract';
+import type { Emulator, EmulatorOptions, Fault, RequestLogEntry, SeedFile } from './contract';
 import { serveControl } from './controlApi';
 import { Downloads } from './downloads';
+import { mimeOf } from './mime';
+import { fileNotice } from './notation';
 import { RoomPostLimiter, TokenRateLimiter } from './rateLimit';
 import { Router } from './router';
 import { accountRoutes } from './routes/account';
@@ -28,6 +30,7 @@ class RunningEmulator implements Emulator {
   readonly tokens: Record<string, string>;
   private readonly _server: EmulatorServer;
   private readonly _limiter: TokenRateLimiter;
+  private readonly _downloads: Downloads;
 
   constructor(
     readonly state: EmulatorState,
@@ -36,7 +39,7 @@ class RunningEmulator implements Emulator {
     this.tokens = options.seed === false ? {} : seed(state);
     this._limiter = new TokenRateLimiter(options.rateLimit ?? 300, options.rateWindowSeconds ?? 300);
     const roomPosts = new RoomPostLimiter(options.roomPostLimit ?? 10);
-    const downloads = new Downloads(state, () => this.origin, options.downloadUrlTtlSeconds ?? 30);
+    const downloads = (this._downloads = new Downloads(state, () => this.origin, options.downloadUrlTtlSeconds ?? 30));
     this._server = new EmulatorServer({
       state,
       router: createRouter(),
@@ -95,6 +98,27 @@ class RunningEmulator implements Emulator {
 
   setRateLimit(limit: number, windowSeconds?: number): void {
     this._limiter.configure(limit, windowSeconds);
+  }
+
+  setDownloadTtl(seconds: number, times?: number): void {
+    this._downloads.overrideTtl(seconds, times);
+  }
+
+  seedFile(spec: SeedFile): number {
+    const account = this.state.resolveAccount(spec.account ?? 'me');
+    if (!account) throw new Error(`seedFile: unknown account ${String(spec.account)}`);
+    const room = this.state.rooms.get(spec.roomId);
+    if (!room?.members.has(account.account_id)) throw new Error(`seedFile: ${account.name} is not in room ${spec.roomId}`);
+    const contentType = spec.contentType ?? mimeOf(spec.filename);
+    const file_id = this.state.nextId('file');
+    const notice = this.state.postMessage(
+      room.room_id, account.account_id, fileNotice(file_id, spec.filename, spec.data.length, contentType.startsWith('image/')),
+    );
+    this.state.files.set(file_id, {
+      file_id, room_id: room.room_id, account_id: account.account_id, message_id: notice.message_id, filename: spec.filename,
+      filesize: spec.data.length, upload_time: notice.send_time, content_type: contentType, content: Buffer.from(spec.data),
+    });
+    return file_id;
   }
 
   close(): Promise<void> {

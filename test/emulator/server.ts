@@ -121,7 +121,12 @@ export class EmulatorServer {
   }
 
   /** Returns true when the fault answered (or will never answer) the request. */
-  private async _applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, answer: (s: number, b: unknown) => void): Promise<boolean> {
+  private async _applyFault(
+    fault: Fault,
+    req: IncomingMessage,
+    res: ServerResponse,
+    answer: (s: number, b: unknown, h?: Record<string, string>) => void,
+  ): Promise<boolean> {
     switch (fault.kind) {
       case 'latency':
         await sleep(fault.delayMs ?? 1000);
@@ -142,7 +147,10 @@ export class EmulatorServer {
       case 'status': {
         req.resume();
         const status = fault.status ?? 500;
-        answer(status, { errors: [status === 429 ? RATE_LIMITED : `Emulated fault: HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim()] });
+        // 401 and 429 say what api.chatwork.com says; a 429 may announce its reset like a real one.
+        const text = status === 401 ? INVALID_TOKEN : status === 429 ? RATE_LIMITED : `Emulated fault: HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim();
+        const reset = status === 429 && fault.resetSeconds !== undefined ? Math.ceil(Date.now() / 1000) + fault.resetSeconds : undefined;
+        answer(status, { errors: [text] }, reset === undefined ? {} : rateHeaders({ allowed: false, limit: 300, remaining: 0, reset }));
         return true;
       }
     }
