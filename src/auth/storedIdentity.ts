@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import type * as vscode from 'vscode';
-import type { Identity, IdentityCache } from '../store/roomStore';
+import type { Identity, IdentityCache } from '../store/identity';
 import type { TokenStore } from './tokenStore';
 
 const KEY = 'chatwork.identity';

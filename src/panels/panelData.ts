@@ -1,7 +1,7 @@
 // Chatwork API shapes → the panel's protocol shapes, and the panel's settings.
 import * as vscode from 'vscode';
 import type { Member, Message } from '../api/types';
-import type { Identity } from '../store/roomStore';
+import type { Identity } from '../store/identity';
 import { notationLanguage } from '../common/l10n';
 import type { MemberData, MessageData, PanelConfig, PersonData } from './protocol';
 

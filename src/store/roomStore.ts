@@ -1,25 +1,15 @@
 import type { ChatworkClient } from '../api/chatworkClient';
-import type { ChatworkFile, Me, Member, Message, MyStatus, Room, RoomSummary, Task, TaskFilter } from '../api/types';
+import type { ChatworkFile, Member, Message, MyStatus, Room, RoomSummary, Task, TaskFilter } from '../api/types';
 import { Emitter } from './emitter';
+import { type Identity, type IdentityCache, identityOf } from './identity';
 import { MergeResult, MessageLog } from './messageLog';
+import { statusFromRooms } from './status';
 
 /** The client calls the store makes; the real ChatworkClient satisfies it. */
 export type StoreClient = Pick<
   ChatworkClient,
   'getMe' | 'getRooms' | 'getRoom' | 'getMembers' | 'getMessages' | 'getTasks' | 'getFiles' | 'getMyStatus'
 >;
-
-/** Who "I" am: the part of GET /me the extension uses (no e-mail or phone numbers). */
-export type Identity = Pick<Me, 'account_id' | 'room_id' | 'name' | 'chatwork_id' | 'avatar_image_url' | 'organization_id' | 'organization_name' | 'department'>;
-
-/**
- * Remembers the identity behind the current token across sessions, so a reload does not pay
- * GET /me again (the extension keys it by a fingerprint of the token, never the token itself).
- */
-export interface IdentityCache {
-  get(): Identity | undefined;
-  set(identity: Identity): void;
-}
 
 export type RoomPart = 'details' | 'members' | 'tasks' | 'files' | 'messages';
 
@@ -311,23 +301,4 @@ export class RoomStore {
 
 function sameSummary(a: RoomSummary, b: RoomSummary): boolean {
   return (Object.keys(b) as (keyof RoomSummary)[]).every((key) => a[key] === b[key]);
-}
-
-/** The same totals GET /my/status answers, computed from the rooms list (every field is per room). */
-export function statusFromRooms(rooms: readonly RoomSummary[]): MyStatus {
-  const status: MyStatus = { unread_room_num: 0, mention_room_num: 0, mytask_room_num: 0, unread_num: 0, mention_num: 0, mytask_num: 0 };
-  for (const room of rooms) {
-    if (room.unread_num > 0) status.unread_room_num++;
-    if (room.mention_num > 0) status.mention_room_num++;
-    if (room.mytask_num > 0) status.mytask_room_num++;
-    status.unread_num += room.unread_num;
-    status.mention_num += room.mention_num;
-    status.mytask_num += room.mytask_num;
-  }
-  return status;
-}
-
-export function identityOf(me: Identity): Identity {
-  const { account_id, room_id, name, chatwork_id, avatar_image_url, organization_id, organization_name, department } = me;
-  return { account_id, room_id, name, chatwork_id, avatar_image_url, organization_id, organization_name, department };
 }
