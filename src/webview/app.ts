@@ -11,7 +11,7 @@ import { PopupMenu } from './menu';
 import { MessageList, type MessageAction } from './messageList';
 import { quoteText, replyText, type MessageViewContext } from './messageView';
 import { format, stringsFrom, type Strings } from './strings';
-import { TimeFormat } from './time';
+import { TimeFormat, warmUpTimeFormat } from './time';
 
 /** The part of `acquireVsCodeApi()` the panel uses (a fake one in the browser tests). */
 export interface VsCodeApi {
@@ -75,6 +75,9 @@ export class RoomApp {
   start(): void {
     this._root.replaceChildren(el('div', 'cw-status', this._hostStrings.loading));
     this._rpc.sendEvent({ type: 'ready' });
+    // While the host loads the room: the first date formatting in a fresh webview loads ICU data
+    // (tens of ms), which would otherwise delay the first paint of the snapshot.
+    setTimeout(() => warmUpTimeFormat(navigator.language), 0);
   }
 
   private _request<R extends RequestMessage>(message: R): Promise<ReplyTo<R>> {

@@ -108,6 +108,14 @@ export class ListScroll {
     else this.restore(fromBottom);
   }
 
+  get contentHeight(): number {
+    return this._content.scrollHeight;
+  }
+
+  get viewportHeight(): number {
+    return this._scroller.clientHeight;
+  }
+
   contentFitsViewport(): boolean {
     return this._content.scrollHeight <= this._scroller.clientHeight * 1.5;
   }
@@ -154,7 +162,7 @@ export class ListScroll {
 
   private _hidePill(): void {
     this._pillCount = 0;
-    this._pill.hidden = true;
+    if (!this._pill.hidden) this._pill.hidden = true; // no DOM write (and style invalidation) per scroll event
   }
 
   private _onScroll(): void {

@@ -2,20 +2,33 @@
 //
 // Large rooms: the list holds every message it was given (10,000 after a long session) but puts
 // only the newest ones in the DOM (INITIAL_MOUNT, or enough to reach the first unread); older ones
-// are mounted in chunks as the user scrolls up, with the scroll position kept. Every run of
-// messages has `content-visibility: auto` (room.css), so mounted runs off screen cost no layout or
-// paint. New messages are appended as new nodes only; nothing already on screen is re-rendered,
-// except a message that was edited or deleted, which is replaced in place.
+// are mounted in chunks as the user scrolls up, with the scroll position kept. Mounting is done in
+// slices of a few milliseconds: a snapshot paints its newest screenful (FIRST_SCREEN) at once and
+// the rest of the initial mount follows in background tasks; a chunk asked for by scrolling near
+// the top gets one slice at once and the rest in the background, so no frame waits for hundreds of
+// messages to be built. Every day and every run of messages has `content-visibility: auto`
+// (room.css), so mounted content off screen costs no layout or paint. New messages are appended as
+// new nodes only; nothing already on screen is re-rendered, except a message that was edited or
+// deleted, which is replaced in place.
 import type { MessageData } from '../panels/protocol';
 import { compareIds, insertSorted } from './order';
 import { el, icon } from './dom';
 import { InlineEditor } from './inlineEditor';
-import { messageElement, type MessageViewContext } from './messageView';
+import { addSideTime, messageElement, type MessageViewContext } from './messageView';
 import { dayKey } from './time';
 import { ListScroll } from './listScroll';
 
 export const INITIAL_MOUNT = 200;
 export const MOUNT_CHUNK = 200;
+/**
+ * Messages a snapshot mounts before its first paint (about a screenful, and never fewer than the
+ * unread ones + 20; _fillViewport adds more if they do not fill the view); the rest follow in slices.
+ */
+export const FIRST_SCREEN = 16;
+/** Time one slice of mounting may take (its size follows from the measured cost per message). */
+const SLICE_MS = 8;
+const SLICE_MIN = 8;
+const IDLE_TIMEOUT_MS = 50;
 
 export type MessageAction = 'reply' | 'quote' | 'delete' | 'more';
 
@@ -52,7 +65,15 @@ export class MessageList {
   private readonly _byId = new Map<string, MessageData>();
   private readonly _elements = new Map<string, HTMLElement>();
   private readonly _editors = new Map<string, InlineEditor>();
+  /** Index of the oldest mounted message. */
   private _mountStart = 0;
+  /** Index down to which messages are being mounted in the background (≤ _mountStart). */
+  private _mountTarget = 0;
+  /** A background slice is scheduled. */
+  private _mountPending = false;
+  /** Measured cost of mounting one message (ms: building it and the layout that follows), to size slices. */
+  private _msPerMessage = 0.5;
+  private _disposed = false;
   private _unreadFromId: string | undefined;
   private readonly _previews: IntersectionObserver;
 
@@ -75,7 +96,7 @@ export class MessageList {
     pill.append(el('span', undefined, _ctx.strings.newMessages), icon('arrow-down'));
     this.element.append(scroller, pill);
     this._scroll = new ListScroll(scroller, content, pill, {
-      nearTop: () => this._mountOlder(),
+      nearTop: () => this._nearTop(),
       scrolled: (fromBottom) => _host.scrolled(fromBottom),
       viewed: (id) => _host.viewed(id),
     });
@@ -114,13 +135,20 @@ export class MessageList {
     const n = this._messages.length;
     const unread = Math.min(options.unreadCount, n);
     this._unreadFromId = unread > 0 ? this._messages[n - unread]?.id : undefined;
-    this._mountStart = Math.max(0, n - Math.max(INITIAL_MOUNT, unread + 20));
+    const newest = Math.max(FIRST_SCREEN, unread + 20);
+    this._mountTarget = Math.max(0, n - Math.max(INITIAL_MOUNT, newest));
+    this._mountStart = Math.max(this._mountTarget, n - newest);
     this._remount();
-    if (options.revealMessageId !== undefined && this.reveal(options.revealMessageId)) return;
-    if (options.scrollFromBottom !== undefined) this._scroll.restore(options.scrollFromBottom);
-    else if (this._unreadFromId !== undefined) this._scroll.showTop(this._days.querySelector('.cw-unread-divider'));
-    else this._scroll.toBottom();
-    this._fillViewport();
+    if (options.revealMessageId === undefined || !this.reveal(options.revealMessageId)) {
+      if (options.scrollFromBottom !== undefined) {
+        // A restored view may be further up than the first screenful reaches.
+        this._mountWhile(() => this._scroll.contentHeight < options.scrollFromBottom! + 2 * this._scroll.viewportHeight);
+        this._scroll.restore(options.scrollFromBottom);
+      } else if (this._unreadFromId !== undefined) this._scroll.showTop(this._days.querySelector('.cw-unread-divider'));
+      else this._scroll.toBottom();
+      this._fillViewport();
+    }
+    this._scheduleMount();
   }
 
   /** New messages (deduplicated: a message already here counts as an update). */
@@ -148,7 +176,7 @@ export class MessageList {
     }
     const mine = fresh.some((m) => m.accountId === this._ctx.me);
     const others = fresh.filter((m) => m.accountId !== this._ctx.me).length;
-    this._empty.hidden = true;
+    if (!this._empty.hidden) this._empty.hidden = true;
     if (wasAtBottom || mine) this._scroll.toBottom();
     else if (others > 0) this._scroll.showPill(others);
     this._scroll.watchNewest(this._elements.get(this.newestId ?? ''));
@@ -198,6 +226,7 @@ export class MessageList {
 
   /** The list is being replaced (a new snapshot). */
   dispose(): void {
+    this._disposed = true;
     this._previews.disconnect();
     this._scroll.dispose();
   }
@@ -224,25 +253,71 @@ export class MessageList {
     );
   }
 
-  /** Mounts up to `count` older messages above the mounted ones, keeping the view still. */
-  private _mountOlder(count = MOUNT_CHUNK): void {
+  /** Mounts up to `count` older messages above the mounted ones at once, keeping the view still. */
+  private _mountOlder(count: number): void {
     if (this._mountStart === 0) return;
     const start = Math.max(0, this._mountStart - count);
     const chunk = document.createDocumentFragment();
     let day: HTMLElement | undefined;
+    const t0 = performance.now();
     for (let i = start; i < this._mountStart; i++) day = this._place(this._messages[i] as MessageData, chunk, day);
     this._scroll.keepPosition(() => {
       this._mergeBoundary(day);
       this._days.prepend(chunk);
     });
+    // Building plus the layout keepPosition forces: what a slice costs per message.
+    const built = this._mountStart - start;
+    if (built >= SLICE_MIN) this._msPerMessage = 0.7 * this._msPerMessage + (0.3 * (performance.now() - t0)) / built;
     this._mountStart = start;
+    this._mountTarget = Math.min(this._mountTarget, start);
     this._older.hidden = start === 0;
+  }
+
+  /** How many messages one slice builds in about SLICE_MS. */
+  private get _sliceSize(): number {
+    return Math.max(SLICE_MIN, Math.min(MOUNT_CHUNK, Math.floor(SLICE_MS / this._msPerMessage)));
+  }
+
+  /** One slice toward the background target. */
+  private _mountSlice(): void {
+    if (this._mountStart > this._mountTarget) this._mountOlder(Math.min(this._sliceSize, this._mountStart - this._mountTarget));
+  }
+
+  /**
+   * Mounts the rest of the target in the background: one slice per idle period, i.e. after a frame
+   * was painted and before the next one is due (at the latest after IDLE_TIMEOUT_MS when the page
+   * is never idle).
+   */
+  private _scheduleMount(): void {
+    if (this._mountPending || this._disposed || this._mountStart <= this._mountTarget) return;
+    this._mountPending = true;
+    const run = (): void => {
+      this._mountPending = false;
+      if (this._disposed) return;
+      this._mountSlice();
+      this._scheduleMount();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    else setTimeout(run, 0);
+  }
+
+  /** Scrolled near the top: the next chunk becomes the target; one slice now so there is something to scroll into. */
+  private _nearTop(): void {
+    if (this._mountStart === 0) return;
+    if (this._mountTarget >= this._mountStart) this._mountTarget = Math.max(0, this._mountStart - MOUNT_CHUNK);
+    this._mountSlice();
+    this._scheduleMount();
+  }
+
+  /** Mounts slices at once while `more()` says so (and anything is left to mount). */
+  private _mountWhile(more: () => boolean): void {
+    let guard = 0;
+    while (this._mountStart > 0 && more() && guard++ < 500) this._mountOlder(this._sliceSize);
   }
 
   /** Mounts more while the list does not fill the viewport (so scrolling up can start). */
   private _fillViewport(): void {
-    let guard = 0;
-    while (this._mountStart > 0 && this._scroll.contentFitsViewport() && guard++ < 50) this._mountOlder();
+    this._mountWhile(() => this._scroll.contentFitsViewport());
   }
 
   /**
@@ -257,8 +332,11 @@ export class MessageList {
     const firstOldRun = oldHeader.nextElementSibling as HTMLElement | null;
     const lastNewRun = lastNewDay.lastElementChild as HTMLElement | null;
     if (firstOldRun?.classList.contains('cw-run') && lastNewRun?.classList.contains('cw-run') && firstOldRun.dataset.account === lastNewRun.dataset.account) {
+      const oldHead = firstOldRun.firstElementChild as HTMLElement | null;
       firstOldRun.prepend(...lastNewRun.childNodes);
       lastNewRun.remove();
+      const m = this._byId.get(oldHead?.dataset.id ?? '');
+      if (oldHead && m) addSideTime(oldHead, m, this._ctx);
     }
     const newHeader = lastNewDay.firstElementChild as HTMLElement;
     const moving: ChildNode[] = [];
@@ -300,7 +378,7 @@ export class MessageList {
     } else if (!run.classList.contains('cw-run') || run.dataset.account !== account) {
       run = this._newRun(day, account);
     }
-    const element = messageElement(m, this._ctx);
+    const element = messageElement(m, this._ctx, run.firstElementChild === null);
     run.append(element);
     this._elements.set(m.id, element);
     for (const preview of element.querySelectorAll('[data-preview]')) this._previews.observe(preview);
@@ -315,7 +393,7 @@ export class MessageList {
   }
 
   private _replace(old: HTMLElement, m: MessageData): void {
-    const element = messageElement(m, this._ctx);
+    const element = messageElement(m, this._ctx, old.previousElementSibling === null);
     old.replaceWith(element);
     this._elements.set(m.id, element);
     for (const preview of element.querySelectorAll('[data-preview]')) this._previews.observe(preview);

@@ -1,6 +1,8 @@
 // One message as DOM: avatar, name, time (relative, absolute in the tooltip), the rendered body,
-// an "edited" marker and the hover toolbar. Whether the header shows is decided by CSS: only the
-// first message of a run of one sender shows it, so runs can merge by moving nodes.
+// an "edited" marker and the hover toolbar. The first message of a run of one sender (its head) has
+// the avatar and the name; the others only a time in the gutter, shown on hover. A head that stops
+// being one (runs merge by moving nodes) keeps its header, which CSS then hides, and gets a gutter
+// time (addSideTime).
 import type { MessageData } from '../panels/protocol';
 import { el, iconButton } from './dom';
 import { avatar, renderBody, type RenderContext } from './render';
@@ -24,7 +26,14 @@ export function timeElement(unixSeconds: number, ctx: RenderContext, className: 
   return time;
 }
 
-export function messageElement(m: MessageData, ctx: MessageViewContext): HTMLElement {
+/** The gutter time of a message built as a run's head, once it no longer is one. */
+export function addSideTime(element: HTMLElement, m: MessageData, ctx: RenderContext): void {
+  const gutter = element.querySelector('.cw-msg-gutter');
+  if (gutter && !gutter.querySelector('.cw-side-time')) gutter.append(timeElement(m.sendTime, ctx, 'cw-time cw-side-time'));
+}
+
+/** `head`: the first message of a run (avatar and header) — else only the gutter time. */
+export function messageElement(m: MessageData, ctx: MessageViewContext, head = true): HTMLElement {
   const s = ctx.strings;
   const own = ctx.me !== undefined && m.accountId === ctx.me;
   const deleted = isDeletedBody(m.body);
@@ -36,11 +45,15 @@ export function messageElement(m: MessageData, ctx: MessageViewContext): HTMLEle
   if (deleted) root.classList.add('cw-msg-deleted');
 
   const gutter = el('div', 'cw-msg-gutter');
-  gutter.append(avatar(m.accountId, ctx, 'cw-avatar-message'), timeElement(m.sendTime, ctx, 'cw-time cw-side-time'));
-
   const main = el('div', 'cw-msg-main');
-  const header = el('div', 'cw-msg-header');
-  header.append(el('span', 'cw-msg-name', ctx.person(m.accountId)?.name || m.name), timeElement(m.sendTime, ctx, 'cw-time'));
+  if (head) {
+    gutter.append(avatar(m.accountId, ctx, 'cw-avatar-message'));
+    const header = el('div', 'cw-msg-header');
+    header.append(el('span', 'cw-msg-name', ctx.person(m.accountId)?.name || m.name), timeElement(m.sendTime, ctx, 'cw-time'));
+    main.append(header);
+  } else {
+    gutter.append(timeElement(m.sendTime, ctx, 'cw-time cw-side-time'));
+  }
 
   const body = el('div', 'cw-msg-body');
   const rendered = renderBody(m.body, ctx);
@@ -51,7 +64,7 @@ export function messageElement(m: MessageData, ctx: MessageViewContext): HTMLEle
     edited.title = format(s.editedAt, ctx.time.absolute(m.updateTime));
     body.append(edited);
   }
-  main.append(header, body);
+  main.append(body);
   root.append(gutter, main);
   if (!deleted) root.append(toolbar(own, ctx));
   return root;

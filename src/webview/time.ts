@@ -10,6 +10,16 @@ export function dayKey(unixSeconds: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** Formats one date and one relative time, so that ICU's data for `locale` is loaded ahead of use. */
+export function warmUpTimeFormat(locale: string): void {
+  try {
+    new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'medium' }).format(0);
+    new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-1, 'minute');
+  } catch {
+    // Not a valid locale: TimeFormat falls back to English when it is used.
+  }
+}
+
 export class TimeFormat {
   private readonly _full: Intl.DateTimeFormat;
   private readonly _date: Intl.DateTimeFormat;
