@@ -69,7 +69,8 @@ export interface SeedFile {
   /** Seeded account key or id; default "me". */
   account?: string | number;
   filename: string;
-  data: Buffer;
+  /** The bytes, or a size: then the content is generated while it is served (huge files). */
+  data: Buffer | { size: number };
   /** Default: by the name's extension. */
   contentType?: string;
 }

@@ -61,10 +61,12 @@ export async function serveControl(emulator: Emulator, req: IncomingMessage, res
       }
       case 'POST /files': {
         const b = await jsonBody(req);
-        if (typeof b.filename !== 'string' || typeof b.base64 !== 'string') throw new Error('a file needs "filename" and "base64"');
+        if (typeof b.filename !== 'string' || (typeof b.base64 !== 'string' && typeof b.generatedSize !== 'number')) {
+          throw new Error('a file needs "filename" and "base64" (or "generatedSize")');
+        }
         const account = typeof b.account === 'number' || typeof b.account === 'string' ? b.account : undefined;
         const contentType = typeof b.contentType === 'string' ? b.contentType : undefined;
-        const file_id = emulator.seedFile({ roomId: Number(b.roomId), account, filename: b.filename, data: Buffer.from(b.base64, 'base64'), contentType });
+        const file_id = emulator.seedFile({ roomId: Number(b.roomId), account, filename: b.filename, data: typeof b.base64 === 'string' ? Buffer.from(b.base64, 'base64') : { size: Number(b.generatedSize) }, contentType });
         return sendJson(res, 200, { file_id });
       }
       default:

@@ -4,6 +4,7 @@ import type { Emulator, EmulatorOptions, Fault, RequestLogEntry, SeedFile } from
 import { serveControl } from './controlApi';
 import { Downloads } from './downloads';
 import { mimeOf } from './mime';
+import { bigFileByte } from './seedHistory';
 import { fileNotice } from './notation';
 import { RoomPostLimiter, TokenRateLimiter } from './rateLimit';
 import { Router } from './router';
@@ -110,13 +111,15 @@ class RunningEmulator implements Emulator {
     const room = this.state.rooms.get(spec.roomId);
     if (!room?.members.has(account.account_id)) throw new Error(`seedFile: ${account.name} is not in room ${spec.roomId}`);
     const contentType = spec.contentType ?? mimeOf(spec.filename);
+    const size = Buffer.isBuffer(spec.data) ? spec.data.length : spec.data.size;
+    const content = Buffer.isBuffer(spec.data) ? Buffer.from(spec.data) : { size, byteAt: bigFileByte };
     const file_id = this.state.nextId('file');
     const notice = this.state.postMessage(
-      room.room_id, account.account_id, fileNotice(file_id, spec.filename, spec.data.length, contentType.startsWith('image/')),
+      room.room_id, account.account_id, fileNotice(file_id, spec.filename, size, contentType.startsWith('image/')),
     );
     this.state.files.set(file_id, {
       file_id, room_id: room.room_id, account_id: account.account_id, message_id: notice.message_id, filename: spec.filename,
-      filesize: spec.data.length, upload_time: notice.send_time, content_type: contentType, content: Buffer.from(spec.data),
+      filesize: size, upload_time: notice.send_time, content_type: contentType, content,
     });
     return file_id;
   }
