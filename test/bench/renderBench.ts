@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
+import { contentSecurityPolicy, panelDocument } from '../../src/panels/panelDocument';
 import { ENGLISH, panelKey, type Strings } from '../../src/webview/strings';
 import { launchChromium } from '../codeServer/browser';
 import { projectRoot } from '../codeServer/install';
@@ -30,36 +31,20 @@ function japaneseStrings(): Record<string, string> {
   return Object.fromEntries((Object.keys(ENGLISH) as (keyof Strings)[]).map((name) => [name, bundle[panelKey(name)] ?? ENGLISH[name]]));
 }
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /**
- * The shell of src/panels/panelHtml.ts for a Japanese VS Code (the room's bodies are mostly
- * Japanese), with this origin as the webview's resource origin.
+ * The panel's own document (src/panels/panelDocument.ts) for a Japanese VS Code (the room's bodies
+ * are mostly Japanese), with this origin as the webview's resource origin and the bench driver
+ * loaded before the panel's script.
  */
 function shell(nonce: string): string {
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${ORIGIN}`,
-    `font-src ${ORIGIN}`,
-    `img-src ${ORIGIN} https://appdata.chatwork.com https://assets.chatwork.com`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="ja">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp}">
-  <meta name="chatwork-strings" content="${escapeAttribute(JSON.stringify(japaneseStrings()))}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <link rel="stylesheet" href="${ORIGIN}/dist/webview/codicons/codicon.css">
-  <link rel="stylesheet" href="${ORIGIN}/media/room.css">
-  <title>Chatwork</title>
-</head>
-<body>
-  <script nonce="${nonce}" src="${ORIGIN}/test/fixtures/webview/benchDriver.js"></script>
-  <script nonce="${nonce}" src="${ORIGIN}/dist/webview/main.js"></script>
-</body>
-</html>`;
+  return panelDocument({
+    language: 'ja',
+    csp: contentSecurityPolicy(ORIGIN, nonce, ''),
+    scriptNonce: nonce,
+    strings: japaneseStrings(),
+    asset: (...segments) => `${ORIGIN}/${segments.join('/')}`,
+    preludeScripts: [`${ORIGIN}/test/fixtures/webview/benchDriver.js`],
+  });
 }
 
 export async function openPanel(browser: Browser, data: string, errors: string[]): Promise<Page> {
