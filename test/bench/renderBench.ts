@@ -135,9 +135,9 @@ export async function renderBench(): Promise<BenchRow[]> {
       await page.close();
       const max = Math.max(...scroll.deltas);
       rows.push(
-        row('render', `scroll 10,000 bottom → top, ${SCROLL_STEP_PX} px/frame: longest frame`, round(max), 'ms', below(50, 'ms'),
+        row('render', `scroll 10,000 bottom → top, ${SCROLL_STEP_PX} px/frame: longest frame`, round(max), 'ms', atMost(50, 'ms') /* the issue: no frame > 50 ms */,
           `${scroll.deltas.length} frames, ${scroll.deltas.filter((d) => d > 50).length} over 50 ms, ${scroll.longTasks} long tasks; ${scroll.mounted} messages mounted at the top (${scroll.reachedTop ? 'reached' : 'NOT reached'}), ${Math.round(scroll.scrollHeight / 1000)}k px`),
-        row('render', 'scroll 10,000: p95 frame', round(percentile(scroll.deltas, 95)), 'ms', below(50, 'ms'), `median ${round(median(scroll.deltas))} ms`),
+        row('render', 'scroll 10,000: p95 frame', round(percentile(scroll.deltas, 95)), 'ms', atMost(50, 'ms') /* the issue: no frame > 50 ms */, `median ${round(median(scroll.deltas))} ms`),
       );
     }
 
@@ -157,7 +157,7 @@ export async function renderBench(): Promise<BenchRow[]> {
       const wheel = (await page.evaluate(() => (globalThis as any).bench.stopFrames())) as { deltas: number[]; mounted: number; scrollTop: number };
       await page.close();
       rows.push(
-        row('render', 'mouse-wheel scrolling, 10,000: longest frame', round(Math.max(...wheel.deltas)), 'ms', below(50, 'ms'),
+        row('render', 'mouse-wheel scrolling, 10,000: longest frame', round(Math.max(...wheel.deltas)), 'ms', atMost(50, 'ms') /* the issue: no frame > 50 ms */,
           `${notches} wheel events of 400 px in 20 s, ${wheel.deltas.length} frames, p95 ${round(percentile(wheel.deltas, 95))} ms, ${wheel.mounted} messages mounted`),
       );
     }
