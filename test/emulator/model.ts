@@ -1,28 +1,10 @@
 // Records of the emulator's data model (see chatwork-api-details.md §9). These are the stored
 // facts; the API shapes are derived from them in views.ts and counters.ts.
 import type { Readable } from 'stream';
-import type { Role, RoomType, TaskLimitType, TaskStatus } from '../../src/api/types';
+import type { Me, Role, RoomType, TaskLimitType, TaskStatus } from '../../src/api/types';
 
-export interface AccountRecord {
-  account_id: number;
-  name: string;
-  chatwork_id: string;
-  organization_id: number;
-  organization_name: string;
-  department: string;
-  title: string;
-  url: string;
-  introduction: string;
-  mail: string;
-  tel_organization: string;
-  tel_extension: string;
-  tel_mobile: string;
-  skype: string;
-  facebook: string;
-  twitter: string;
-  avatar_image_url: string;
-  login_mail: string;
-}
+/** An account as stored: the profile GET /me answers, without the my-chat room (a room of its own). */
+export type AccountRecord = Omit<Me, 'room_id'>;
 
 export interface LinkRecord {
   code: string;
