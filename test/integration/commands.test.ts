@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, EXTENSION_ID } from './helpers/extension';
 
@@ -19,8 +21,17 @@ describe('contributed commands', () => {
     assert.deepStrictEqual(registered, contributed);
   });
 
-  it('runs in a real VS Code extension host', () => {
+  it('runs in a real VS Code extension host, one at least as new as engines.vscode asks', () => {
     console.log(`      VS Code ${vscode.version} (${vscode.env.appName}, uiKind ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
-    assert.match(vscode.version, /^\d+\.\d+\.\d+/);
+    // The API reports the version of the VS Code installed at appRoot: a real host, not a stand-in.
+    const host = JSON.parse(fs.readFileSync(path.join(vscode.env.appRoot, 'package.json'), 'utf8')) as { version: string };
+    assert.strictEqual(vscode.version, host.version);
+    // That host satisfies the manifest's minimum, so the tests exercise an API the manifest promises.
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { engines: { vscode: string } };
+    const minimum = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(manifest.engines.vscode);
+    assert.ok(minimum, `engines.vscode ${manifest.engines.vscode} is a caret range`);
+    const [major, minor] = vscode.version.split('.').map(Number) as [number, number];
+    assert.strictEqual(major, Number(minimum[1]), `VS Code ${vscode.version} has the major version of ${manifest.engines.vscode}`);
+    assert.ok(minor >= Number(minimum[2]), `VS Code ${vscode.version} satisfies ${manifest.engines.vscode}`);
   });
 });

@@ -58,15 +58,18 @@ describe('rooms tree', () => {
 
   it('opening the sidebar costs one GET /rooms, nothing per room (the status bar totals come from it)', async () => {
     const api = await freshTree();
+    // Nothing else may hold polling on: no room panel left open by an earlier test.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor(() => !api.deps.activity.active, 'no room panel holding polling on');
     await emulator().resetRequests();
     await vscode.commands.executeCommand('workbench.view.extension.chatwork');
     await waitFor(() => api.tree.view.visible && api.deps.store.rooms !== undefined && api.deps.store.status !== undefined, 'rooms loaded');
     await vscode.commands.executeCommand('workbench.view.explorer');
     await waitFor(() => !api.tree.view.visible, 'view hidden');
     assert.deepStrictEqual(await requests(), ['GET /rooms']);
-    // Polling stops with the view hidden, unless something else (a room panel) holds it on.
-    if (!api.deps.activity.active) assert.strictEqual(api.deps.poller.state, 'stopped');
+    // With the view hidden and no panel open, polling stops.
+    await waitFor(() => api.deps.poller.state === 'stopped', 'polling stopped with the view hidden');
   });
 
   it('shows my rooms, pinned first then by activity, with type icons, counts and the menu contract', async () => {
@@ -75,10 +78,14 @@ describe('rooms tree', () => {
     const state = await emulator().state();
     assert.deepStrictEqual(roots.map((n) => n.id).sort(), myRoomIds(state).map((id) => `room:${id}`).sort());
     // Pinned first, then the most recent activity first.
-    const summaries = roots.map((n) => api.deps.store.room(Number(n.id?.slice('room:'.length))));
-    summaries.forEach((room, i) => {
-      const next = summaries[i + 1];
-      if (!room || !next) return;
+    const summaries = roots.map((n) => {
+      const summary = api.deps.store.room(Number(n.id?.slice('room:'.length)));
+      assert.ok(summary, `${n.id} is in the store`);
+      return summary;
+    });
+    assert.ok(summaries.length >= 3, 'several rooms to order');
+    summaries.slice(0, -1).forEach((room, i) => {
+      const next = summaries[i + 1]!;
       assert.ok(Number(room.sticky) > Number(next.sticky) || (room.sticky === next.sticky && room.last_update_time >= next.last_update_time), `order at ${i}`);
     });
     const phoenix = roots[0] as TreeNode;

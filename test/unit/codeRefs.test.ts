@@ -99,11 +99,11 @@ describe('code references: one reference typed alone', () => {
 });
 
 describe('code references: long input', () => {
+  // No clock here (a loaded machine or mutation testing slows every test): a quadratic scan of these
+  // 200,000 characters would take minutes and end in mocha's timeout; linear is a few milliseconds.
   it('stays linear on long paths without a line number', () => {
     const text = 'a/'.repeat(50_000) + ' ' + 'x.'.repeat(50_000) + ' src/z.ts:1';
-    const started = Date.now();
     const refs = findCodeRefs(text);
-    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
     assert.deepEqual(refs.map((r) => r.path), ['src/z.ts']);
   });
 });
