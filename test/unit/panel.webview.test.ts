@@ -35,6 +35,21 @@ async function waitPosted(page: Page, type: string, count = 1): Promise<Posted[]
   return (await cw(page).posted()).filter((p) => p.body.type === type);
 }
 
+/** Waits until the page has painted `count` more frames: layout, ResizeObserver and scroll work done. */
+function frames(page: Page, count = 2): Promise<void> {
+  return page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => (globalThis as any).requestAnimationFrame(r));
+  }, count);
+}
+
+/** Waits until the view's bottom edge is within `slack` px of the end of the list. */
+function atBottom(page: Page, slack = 30): Promise<unknown> {
+  return page.waitForFunction((px) => {
+    const s = (globalThis as any).cw.scroller();
+    return s.scrollHeight - s.scrollTop - s.clientHeight < px;
+  }, slack);
+}
+
 async function rendered(page: Page, count = 1): Promise<Posted['body']> {
   const all = await waitPosted(page, 'rendered', count);
   return (all[all.length - 1] as Posted).body;
@@ -120,7 +135,7 @@ describe('room panel webview (Chromium)', function () {
       await c.start();
       const ids = await c.snapshot(120, { unreadCount: 10 });
       await rendered(page);
-      await page.waitForTimeout(100);
+      await page.waitForFunction((id) => (globalThis as any).cw.visibleIds().includes(id), ids[110]);
       const divider = page.locator('.cw-unread-divider');
       assert.strictEqual(await divider.count(), 1);
       const firstUnread = ids[110] as string;
@@ -171,7 +186,7 @@ describe('room panel webview (Chromium)', function () {
       assert.strictEqual(report.messageCount, 32);
       const sameNode = await page.evaluate((id) => (globalThis as any).marker === (globalThis as any).document.querySelector(`.cw-msg[data-id="${id}"]`), ids[10]);
       assert.ok(sameNode, 'existing message nodes are kept');
-      await page.waitForTimeout(50);
+      await frames(page);
       const s = await c.scroll();
       assert.ok(s.height - s.top - s.client < 30, 'still at the bottom');
       assert.strictEqual(await page.locator('.cw-pill').isVisible(), false);
@@ -197,22 +212,22 @@ describe('room panel webview (Chromium)', function () {
       // All 100 mounted (the newest screenful first, the rest in the background), then scroll up.
       await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.cw-msg').length === 100);
       await c.scrollTo(400);
-      await page.waitForTimeout(50);
+      // The panel has taken in the user's scroll when it remembers the position (saved for a reload).
+      await page.waitForFunction(() => (globalThis as any).cw.state().scrollFromBottom > 30);
       const before = await c.visibleIds();
       const added = await c.messages(3, { startId: 1620000000200000000n.toString(), firstTime: Math.floor(Date.now() / 1000) });
       await c.deliver({ type: 'messagesAdded', messages: added.map((m: any) => ({ ...m, accountId: 1002 })) });
       await rendered(page, 2);
-      await page.waitForTimeout(50);
-      assert.deepStrictEqual(await c.visibleIds(), before, 'the view did not move');
       const pill = page.locator('.cw-pill');
+      await pill.waitFor({ state: 'visible' });
+      await frames(page); // anything that would move the view (a resize re-pinning it) has run
+      assert.deepStrictEqual(await c.visibleIds(), before, 'the view did not move');
       assert.ok(await pill.isVisible());
       assert.match((await pill.textContent()) ?? '', /New messages/);
       assert.strictEqual(await pill.getAttribute('data-count'), '3');
       await pill.click();
-      await page.waitForTimeout(50);
-      const s = await c.scroll();
-      assert.ok(s.height - s.top - s.client < 30, 'the pill scrolls to the bottom');
-      assert.strictEqual(await pill.isVisible(), false);
+      await atBottom(page); // the pill scrolls to the bottom
+      await pill.waitFor({ state: 'hidden' });
     });
 
     it('updates edited and deleted messages in place', async () => {
