@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Extracts the JSON Schema of every 200 response in Chatwork's RAML 0.8 spec into
-// test/fixtures/raml-schemas.json: { "METHOD /path/{param}": schema }.
+// test/fixtures/raml-schemas.json: { "METHOD /path/{param}": schema }, and the allowed values of every
+// enum parameter into test/fixtures/raml-params.json: { "METHOD /path": { "param": [values] } } (the
+// emulator validates with these, its own reading of the spec, never the client's lists).
 //
 // Usage: node scripts/extract-raml-schemas.mjs [path/to/chatwork-api-ja.raml] [out.json]
 // (defaults: ../shared/spec/chatwork-api-ja.raml and test/fixtures/raml-schemas.json).
@@ -17,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const input = path.resolve(process.argv[2] || path.join(root, '..', 'shared', 'spec', 'chatwork-api-ja.raml'));
 const output = path.resolve(process.argv[3] || path.join(root, 'test', 'fixtures', 'raml-schemas.json'));
+const paramsOutput = path.join(path.dirname(output), 'raml-params.json');
+const PARAMETER_KINDS = new Set(['queryParameters', 'formParameters']);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
 const SCHEMA_TAIL = ['responses', '200', 'body', 'application/json', 'schema'];
 
@@ -73,6 +77,19 @@ const traitSchemas = new Map(); // trait name -> schema of its 200
 const inlineSchemas = new Map(); // "METHOD /path" -> schema
 const traitsOf = new Map(); // "METHOD /path" -> [trait names]
 const operations = [];
+const traitEnums = new Map(); // trait name -> { param: [values] }
+const inlineEnums = new Map(); // "METHOD /path" -> { param: [values] }
+
+/** rest = [queryParameters|formParameters, name, 'enum']: the parameter's name, else null. */
+function enumParameter(rest) {
+  return rest.length === 3 && PARAMETER_KINDS.has(rest[0]) && rest[2] === 'enum' ? rest[1] : null;
+}
+
+function addEnumValue(map, owner, name, value) {
+  const params = map.get(owner) || {};
+  params[name] = [...(params[name] || []), value.replace(/^["']|["']$/g, '')];
+  map.set(owner, params);
+}
 
 function operationOf(keys) {
   const segs = [];
@@ -97,8 +114,15 @@ walk(
     if (sameTail(found.rest)) inlineSchemas.set(found.op, parseSchema(value, found.op));
   },
   (keys, item) => {
+    const traitParam = keys[0] === 'traits' ? enumParameter(keys.slice(2)) : null;
+    if (traitParam) {
+      addEnumValue(traitEnums, keys[1], traitParam, item);
+      return;
+    }
     const found = operationOf(keys);
     if (!found) return;
+    const param = enumParameter(found.rest);
+    if (param) addEnumValue(inlineEnums, found.op, param, item);
     if (!operations.includes(found.op)) operations.push(found.op);
     if (found.rest.length === 1 && found.rest[0] === 'is') {
       traitsOf.set(found.op, [...(traitsOf.get(found.op) || []), item]);
@@ -118,3 +142,12 @@ fs.mkdirSync(path.dirname(output), { recursive: true });
 fs.writeFileSync(output, JSON.stringify(result, null, 2) + '\n');
 console.log(`${operations.length} operations, ${Object.keys(result).length} with a 200 schema -> ${path.relative(root, output)}`);
 if (missing.length) console.log(`without a 200 schema: ${missing.join(', ')}`);
+
+const params = {};
+for (const op of operations) {
+  const fromTraits = (traitsOf.get(op) || []).map((t) => traitEnums.get(t) || {});
+  const merged = Object.assign({}, ...fromTraits, inlineEnums.get(op) || {});
+  if (Object.keys(merged).length) params[op] = merged;
+}
+fs.writeFileSync(paramsOutput, JSON.stringify(params, null, 2) + '\n');
+console.log(`${Object.keys(params).length} operations with enum parameters -> ${path.relative(root, paramsOutput)}`);

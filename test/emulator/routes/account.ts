@@ -1,7 +1,9 @@
 // GET /me, /my/status, /my/tasks, /contacts.
+import type { TaskStatus } from '../../../src/api/types';
 import { myStatus } from '../counters';
 import { list, ok, type Route } from '../router';
 import { contactView, meView, myTaskView } from '../views';
+import { ramlEnum } from '../spec';
 
 /** Lists of the API stop at 100 items ("pagination planned", never shipped). */
 export const LIST_LIMIT = 100;
@@ -14,7 +16,7 @@ export const accountRoutes: Route[] = [
     path: '/my/tasks',
     handler: (ctx) => {
       const by = ctx.params.int('assigned_by_account_id');
-      const status = ctx.params.oneOf('status', ['open', 'done'] as const) ?? 'open'; // RAML default
+      const status = ctx.params.oneOf('status', ramlEnum<TaskStatus>('GET /my/tasks', 'status')) ?? 'open'; // RAML default
       const me = ctx.me.account_id;
       const tasks = [...ctx.state.tasks.values()]
         .filter((t) => t.account_id === me && t.status === status && (by === undefined || t.assigned_by_account_id === by))

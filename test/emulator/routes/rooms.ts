@@ -1,5 +1,4 @@
 // GET/POST /rooms, GET/PUT/DELETE /rooms/{room_id}.
-import { ICON_PRESETS } from '../../../src/api/types';
 import { requireAdmin, requireGroup, roomOf, validateMembers } from '../access';
 import { badRequest } from '../errors';
 import type { LinkRecord, RoomRecord } from '../model';
@@ -8,6 +7,7 @@ import type { Params } from '../params';
 import { noContent, ok, type Ctx, type Route } from '../router';
 import type { EmulatorState } from '../state';
 import { roomSummaryView, roomView } from '../views';
+import { ramlEnum } from '../spec';
 
 export const LINK_CODE = /^[A-Za-z0-9_-]{1,50}$/;
 
@@ -53,7 +53,7 @@ export const roomRoutes: Route[] = [
     handler: (ctx) => {
       const p = ctx.params;
       const name = p.text('name', { required: true, min: 1, max: 255 }) ?? '';
-      const preset = p.oneOf('icon_preset', ICON_PRESETS) ?? 'group';
+      const preset = p.oneOf('icon_preset', ramlEnum('POST /rooms', 'icon_preset')) ?? 'group';
       const admins = p.ids('members_admin_ids', true);
       if (admins.length === 0) throw badRequest("Parameter 'members_admin_ids' is required");
       const members = validateMembers(ctx, { admin: admins, member: p.ids('members_member_ids'), readonly: p.ids('members_readonly_ids') });
@@ -76,7 +76,7 @@ export const roomRoutes: Route[] = [
       requireAdmin(ctx, room, 'edit this room');
       const name = ctx.params.text('name', { min: 1, max: 255 });
       const description = ctx.params.string('description');
-      const preset = ctx.params.oneOf('icon_preset', ICON_PRESETS);
+      const preset = ctx.params.oneOf('icon_preset', ramlEnum('PUT /rooms/{room_id}', 'icon_preset'));
       if (name !== undefined) room.name = name;
       if (description !== undefined) room.description = description;
       if (preset !== undefined) room.icon_path = iconPath(preset);
@@ -91,7 +91,7 @@ export const roomRoutes: Route[] = [
     path: '/rooms/{room_id}',
     handler: (ctx) => {
       const room = roomOf(ctx);
-      const action = ctx.params.oneOf('action_type', ['leave', 'delete'] as const, { required: true });
+      const action = ctx.params.oneOf('action_type', ramlEnum<'leave' | 'delete'>('DELETE /rooms/{room_id}', 'action_type'), { required: true });
       requireGroup(room);
       if (action === 'delete') {
         requireAdmin(ctx, room, 'delete this room');

@@ -1,5 +1,5 @@
 // /rooms/{room_id}/tasks[/{task_id}[/status]].
-import type { TaskLimitType } from '../../../src/api/types';
+import type { TaskLimitType, TaskStatus } from '../../../src/api/types';
 import { requireWriter, roleIn, roomOf } from '../access';
 import { badRequest, forbidden, notFound } from '../errors';
 import type { TaskRecord } from '../model';
@@ -7,6 +7,7 @@ import { taskCard, taskNotice } from '../notation';
 import { list, ok, type Ctx, type Route } from '../router';
 import { taskView } from '../views';
 import { LIST_LIMIT } from './account';
+import { ramlEnum } from '../spec';
 
 const JST = 9 * 3600;
 
@@ -25,7 +26,7 @@ function taskOf(ctx: Ctx): TaskRecord {
 /** limit + limit_type → stored deadline; limit_type defaults to 'time' with a limit (current docs), else 'none'. */
 function deadline(ctx: Ctx): { limit_time: number; limit_type: TaskLimitType } {
   const limit = ctx.params.int('limit');
-  const type = ctx.params.oneOf('limit_type', ['none', 'date', 'time'] as const) ?? (limit === undefined ? 'none' : 'time');
+  const type = ctx.params.oneOf('limit_type', ramlEnum<TaskLimitType>('POST /rooms/{room_id}/tasks', 'limit_type')) ?? (limit === undefined ? 'none' : 'time');
   if (type === 'none') return { limit_time: 0, limit_type: 'none' };
   if (limit === undefined) throw badRequest("Parameter 'limit' is required when 'limit_type' is date or time");
   return { limit_time: type === 'date' ? endOfJstDay(limit) : limit, limit_type: type };
@@ -39,7 +40,7 @@ export const taskRoutes: Route[] = [
       const room = roomOf(ctx);
       const assignee = ctx.params.int('account_id');
       const by = ctx.params.int('assigned_by_account_id');
-      const status = ctx.params.oneOf('status', ['open', 'done'] as const) ?? 'open'; // RAML default
+      const status = ctx.params.oneOf('status', ramlEnum<TaskStatus>('GET /rooms/{room_id}/tasks', 'status')) ?? 'open'; // RAML default
       const tasks = [...ctx.state.tasks.values()]
         .filter((t) => t.room_id === room.room_id && t.status === status)
         .filter((t) => (assignee === undefined || t.account_id === assignee) && (by === undefined || t.assigned_by_account_id === by))
@@ -80,7 +81,7 @@ export const taskRoutes: Route[] = [
     handler: (ctx) => {
       const task = taskOf(ctx);
       const room = roomOf(ctx);
-      const status = ctx.params.oneOf('body', ['open', 'done'] as const, { required: true }) ?? 'open';
+      const status = ctx.params.oneOf('body', ramlEnum<TaskStatus>('PUT /rooms/{room_id}/tasks/{task_id}/status', 'body'), { required: true }) ?? 'open';
       const me = ctx.me.account_id;
       if (task.account_id !== me && task.assigned_by_account_id !== me && roleIn(ctx, room) !== 'admin') {
         throw forbidden("You don't have permission to change the status of this task.");
