@@ -53,16 +53,43 @@ export function roomsOf(state: EmulatorState, accountId: number): RoomRecord[] {
   return [...state.rooms.values()].filter((r) => r.members.has(accountId));
 }
 
+/**
+ * GET /my/status, counted straight from the records — every unread message and open task of mine —
+ * and not by adding up the rooms' counters: the client derives these totals from GET /rooms by adding
+ * up per-room counters, so a test comparing the two must not agree merely because both add the same
+ * numbers.
+ */
 export function myStatus(state: EmulatorState, accountId: number): MyStatus {
-  const status: MyStatus = { unread_room_num: 0, mention_room_num: 0, mytask_room_num: 0, unread_num: 0, mention_num: 0, mytask_num: 0 };
-  for (const room of roomsOf(state, accountId)) {
-    const c = roomCounters(state, room, accountId);
-    status.unread_num += c.unread_num;
-    status.mention_num += c.mention_num;
-    status.mytask_num += c.mytask_num;
-    if (c.unread_num) status.unread_room_num++;
-    if (c.mention_num) status.mention_room_num++;
-    if (c.mytask_num) status.mytask_room_num++;
+  const myRooms = new Set(roomsOf(state, accountId).map((r) => r.room_id));
+  const unreadRooms = new Set<number>();
+  const mentionRooms = new Set<number>();
+  const taskRooms = new Set<number>();
+  let unread = 0;
+  let mention = 0;
+  let mytask = 0;
+  for (const [roomId, messages] of state.messages) {
+    if (!myRooms.has(roomId)) continue;
+    const pointer = state.readPointer(roomId, accountId);
+    for (const m of messages) {
+      if (!isUnread(m, accountId, pointer)) continue;
+      unread++;
+      unreadRooms.add(roomId);
+      if (m.account_id === accountId || m.deleted || !mentions(m.body, accountId)) continue;
+      mention++;
+      mentionRooms.add(roomId);
+    }
   }
-  return status;
+  for (const t of state.tasks.values()) {
+    if (t.account_id !== accountId || t.status !== 'open' || !myRooms.has(t.room_id)) continue;
+    mytask++;
+    taskRooms.add(t.room_id);
+  }
+  return {
+    unread_room_num: unreadRooms.size,
+    mention_room_num: mentionRooms.size,
+    mytask_room_num: taskRooms.size,
+    unread_num: unread,
+    mention_num: mention,
+    mytask_num: mytask,
+  };
 }

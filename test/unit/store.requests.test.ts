@@ -1,6 +1,6 @@
 // What each thing the sidebar does costs in requests, measured on the emulator's request log.
 import * as assert from 'assert';
-import { SEED_ROOMS } from '../emulator';
+import { SEED_IDS, SEED_ROOMS } from '../emulator';
 import { harness, type Harness } from './helpers/storeHarness';
 
 const PHOENIX = SEED_ROOMS.phoenix;
@@ -23,6 +23,22 @@ describe('store: requests per action', () => {
     assert.deepStrictEqual(h.requests(), ['GET /rooms']);
     const status = await h.client.getMyStatus();
     assert.deepStrictEqual(h.store.status, status, 'the derived totals equal GET /my/status');
+  });
+
+  it('the derived totals are what a hand count of a known inbox gives, and what GET /my/status says', async () => {
+    // A known inbox: none of my old tasks open, every room read; then two tasks for me in my chat,
+    // two messages from Alice (one mentioning me) and one from Bob (mentioning me).
+    for (const task of await h.client.getMyTasks({ status: 'open' })) await h.client.updateTaskStatus(task.room.room_id, task.task_id, 'done');
+    await h.client.createTask(SEED_ROOMS.myChat, { body: 'one', to_ids: [SEED_IDS.me] });
+    await h.client.createTask(SEED_ROOMS.myChat, { body: 'two', to_ids: [SEED_IDS.me] });
+    for (const room of await h.client.getRooms()) if (room.unread_num > 0) await h.client.markRead(room.room_id);
+    h.emu.postAs('alice', SEED_ROOMS.directAlice, 'lunch?');
+    h.emu.postAs('alice', SEED_ROOMS.directAlice, `[To:${SEED_IDS.me}]Taro-san, the review please`);
+    h.emu.postAs('bob', SEED_ROOMS.directBob, `[To:${SEED_IDS.me}]Taro-san, a question`);
+    const handCount = { unread_room_num: 2, mention_room_num: 2, mytask_room_num: 1, unread_num: 3, mention_num: 2, mytask_num: 2 };
+    await h.poller.pollNow();
+    assert.deepStrictEqual(h.store.status, handCount, 'the totals the status bar shows');
+    assert.deepStrictEqual(await h.client.getMyStatus(), handCount, 'GET /my/status');
   });
 
   it("expanding a room's four nodes is four requests; expanding them again is none", async () => {
