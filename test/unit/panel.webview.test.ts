@@ -167,9 +167,18 @@ describe('room panel webview (Chromium)', function () {
       assert.ok((report.mountedCount as number) <= 200, `${report.mountedCount} mounted`);
       // The newest screenful is painted at once, the rest of the first 200 follows in the background.
       await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.cw-msg').length === 200);
+      // The highlight lasts 1.6 s: record it when it is set, so a slow machine cannot miss it.
+      await page.evaluate(() => {
+        const g = globalThis as any;
+        g.flashed = [];
+        new g.MutationObserver((records: any[]) => {
+          for (const r of records) if (r.target.classList.contains('cw-flash')) g.flashed.push(r.target.dataset.id);
+        }).observe(g.document.body, { subtree: true, attributes: true, attributeFilter: ['class'] });
+      });
       await c.deliver({ type: 'revealMessage', messageId: ids[5] });
       await page.waitForFunction((id) => (globalThis as any).cw.visibleIds().includes(id), ids[5]);
-      assert.strictEqual(await page.locator(`.cw-msg[data-id="${ids[5]}"].cw-flash`).count(), 1);
+      await page.waitForFunction(() => (globalThis as any).flashed.length > 0);
+      assert.deepStrictEqual(await page.evaluate(() => [...new Set((globalThis as any).flashed)]), [ids[5]]);
     });
   });
 
