@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
 import { Settings } from '../common/settings';
 import type { Deps } from '../deps';
+import { PreviewResolver } from '../store/previewResolver';
 import { DraftStore } from './drafts';
+import { isAllowedPreviewUrl } from './roomActions';
 import { parseRoomLink } from './roomLinks';
 import { RoomPanel, type RoomPanelServices } from './roomPanel';
 
@@ -13,7 +15,11 @@ export class RoomPanels extends Disposable {
 
   constructor(deps: Deps, context: vscode.ExtensionContext) {
     super();
+    const previews = new PreviewResolver(deps.client, (url) => isAllowedPreviewUrl(url, Settings.apiBaseUrl()), undefined, undefined, (m) => deps.log.warn(m));
+    // Another account's previews must not be served (nor its allowance spent) after a token change.
+    this._register(deps.tokens.onDidChange(() => previews.clear()));
     this._services = {
+      previews,
       deps,
       drafts: new DraftStore(context.globalState),
       extensionUri: context.extensionUri,
