@@ -72,6 +72,26 @@ describe('security: hostile rooms outside the webview', () => {
     });
   });
 
+  it('a server echoing the token (error texts, a header, a URL) is redacted in the error, the log and the toast', async () => {
+    const token = api.deps.tokens.get() ?? '';
+    assert.ok(token.length > 8);
+    const message = (await emulator().state()).messages.find((m) => m.room_id === PHOENIX && !m.deleted);
+    assert.ok(message);
+    await emulator().injectFault({ method: 'GET', path: `/rooms/${PHOENIX}/messages/${message.message_id}`, kind: 'echoToken', status: 400, times: 1 });
+    prompts.notifications.length = 0;
+    await vscode.commands.executeCommand('chatwork.showMessage', { roomId: PHOENIX, messageId: message.message_id });
+    const toast = await waitFor(() => prompts.notifications.find((n) => n.severity === 'error'), 'the error toast');
+    assert.match(toast.message, /is not allowed here/, 'the server text is shown');
+    assert.ok(!toast.message.includes(token) && !toast.message.includes(encodeURIComponent(token)), toast.message);
+    const logDir = api.context.logUri.fsPath;
+    const logs = await waitFor(() => {
+      const files = fs.existsSync(logDir) ? fs.readdirSync(logDir, { recursive: true }).map((f) => path.join(logDir, String(f))).filter((f) => fs.statSync(f).isFile()) : [];
+      const text = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+      return text.includes('is not allowed here') ? text : undefined;
+    }, 'the failure in the log');
+    assert.ok(!logs.includes(token) && !logs.includes(encodeURIComponent(token)), 'the token is not in the log');
+  });
+
   it('links from the webview: only http(s) is opened, however the scheme is disguised', async () => {
     await vscode.commands.executeCommand('chatwork.openRoom', PHOENIX);
     const panel = api.panels.get(PHOENIX);
