@@ -16,6 +16,25 @@ export default tseslint.config(
     },
   },
   {
+    // The one neutralising layer for VS Code's own UI (src/common/prompts.ts): nothing else shows a
+    // notification, a progress title, a QuickPick or sets a status bar tooltip directly.
+    files: ['src/**/*.ts'],
+    ignores: ['src/common/prompts.ts', 'src/webview/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='innerHTML']", message: 'Build DOM nodes; never HTML strings.' },
+        { selector: "MemberExpression[property.name='outerHTML']", message: 'Build DOM nodes; never HTML strings.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Build DOM nodes; never HTML strings.' },
+        {
+          selector: "MemberExpression[object.property.name='window'][property.name=/^(showInformationMessage|showWarningMessage|showErrorMessage|withProgress|showQuickPick|createQuickPick|showInputBox|createInputBox)$/]",
+          message: 'Go through src/common/prompts.ts (deps.prompts, withProgress): it neutralises link syntax in text from Chatwork.',
+        },
+        { selector: "AssignmentExpression > MemberExpression.left[property.name='tooltip'][object.property.name='_item']", message: 'Use setStatusTooltip from src/common/prompts.ts.' },
+      ],
+    },
+  },
+  {
     files: ['src/api/**', 'src/store/**', 'src/notation/**', 'src/panels/protocol.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This layer must not depend on VS Code.' }] }],

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { ChatworkClient } from './api/chatworkClient';
 import { ChatworkApiError } from './api/errors';
+import { silentlyImportable } from './auth/environmentToken';
+import { offerEnvironmentToken } from './auth/offerEnvironmentToken';
 import { StoredIdentity } from './auth/storedIdentity';
 import { TokenStore } from './auth/tokenStore';
 import { registerChangeMembers } from './commands/changeMembers';
@@ -26,7 +28,8 @@ import { registerTaskFromSelection } from './commands/taskFromSelection';
 import { ActivityTracker } from './common/activity';
 import { useL10n } from './common/l10n';
 import { Logger } from './common/logger';
-import { VsCodePrompts } from './common/prompts';
+import { exportedApi } from './common/exportedApi';
+import { guardPromptsOf, VsCodePrompts } from './common/prompts';
 import { Settings } from './common/settings';
 import type { Deps } from './deps';
 import { registerOpenCodeRef } from './editor/openCodeRef';
@@ -40,7 +43,10 @@ import { RoomStore } from './store/roomStore';
 import { MyTasksView } from './tree/myTasks/myTasksView';
 import { RoomsView } from './tree/roomsView';
 
-/** What activate() returns: the integration tests reach the running extension through it. */
+/**
+ * What activate() returns in a test host only (exportedApi): the integration tests reach the running
+ * extension through it. It holds the token store and the client, so production exports nothing.
+ */
 export interface ChatworkExtensionApi {
   readonly deps: Deps;
   /** How long activate() took, from its first line to ready (ms; measured by `npm run bench`). */
@@ -57,7 +63,7 @@ export interface ChatworkExtensionApi {
   readonly context: Pick<vscode.ExtensionContext, 'globalState' | 'logUri' | 'globalStorageUri'>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ChatworkExtensionApi> {
+export async function activate(context: vscode.ExtensionContext): Promise<ChatworkExtensionApi | undefined> {
   const started = performance.now();
   // The vscode-free modules (tree texts, due dates, badge) translate through VS Code from now on.
   useL10n(vscode.l10n, vscode.env.language);
@@ -66,9 +72,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
 
   const tokens = new TokenStore(context.secrets);
   context.subscriptions.push(tokens);
-  // A token in CHATWORK_API_TOKEN (set by `npm run demo`, or by a user's shell) is moved into
-  // secret storage when none is stored yet; it is never written anywhere else.
-  void tokens.initialize(process.env.CHATWORK_API_TOKEN?.trim());
+  // A token in CHATWORK_API_TOKEN (set by `npm run demo` and the suites) is moved into secret storage
+  // when none is stored yet — silently only in a development or test host (offerEnvironmentToken
+  // asks in production); it is never written anywhere else.
+  void tokens.initialize(silentlyImportable(process.env.CHATWORK_API_TOKEN, context.extensionMode));
   context.subscriptions.push(tokens.onDidChange(() => log.addSecret(tokens.get())));
 
   const client = new ChatworkClient({
@@ -112,8 +119,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const muted = new MutedRooms(context.globalState);
   context.subscriptions.push(muted);
 
-  const deps: Deps = { client, tokens, log, store, poller, activity, muted, prompts: new VsCodePrompts() };
+  // Every prompt and notification, whoever installs the implementation, passes the link neutraliser.
+  const deps: Deps = guardPromptsOf({ client, tokens, log, store, poller, activity, muted, prompts: new VsCodePrompts() });
 
+  offerEnvironmentToken(context, deps);
   registerSetToken(context, deps);
   registerSignOut(context, deps);
 
@@ -159,7 +168,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   log.info(`Chatwork activated (API ${Settings.apiBaseUrl()}, token ${tokens.state}).`);
   const activationMs = performance.now() - started;
   log.info(`Ready in ${activationMs.toFixed(1)} ms.`);
-  return { deps, activationMs, tree, panels, notifier, muted, myTasks, context };
+  return exportedApi(context.extensionMode, () => ({ deps, activationMs, tree, panels, notifier, muted, myTasks, context }));
 }
 
 

@@ -11,7 +11,7 @@ import type { MultipartBody } from './multipart';
 import { RateLimitTracker, readRateLimit } from './rateLimit';
 import { errorFromResponse, malformedResponse } from './responseErrors';
 import type { RateLimit } from './types';
-import { checkHttpUrl } from './validate';
+import { checkApiBaseUrl } from './validate';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -185,7 +185,7 @@ export class HttpTransport {
 
   private _url(request: ApiRequest): string {
     const configured = typeof this._options.baseUrl === 'function' ? this._options.baseUrl() : this._options.baseUrl;
-    const base = checkHttpUrl('baseUrl', configured).href.replace(/\/+$/, '');
+    const base = checkApiBaseUrl(configured).href.replace(/\/+$/, '');
     const query = encodeParams(request.query);
     return `${base}${request.path}${query ? `?${query}` : ''}`;
   }

@@ -1,7 +1,7 @@
 // Parameter checks run before any request, so a bad call costs no rate-limit budget and fails with
 // the parameter's name instead of a generic 400. Limits are the RAML's.
 
-import { validationError } from './errors';
+import { ChatworkApiError, validationError } from './errors';
 
 /** Uploads above this are refused by Chatwork; checked before the bytes are sent. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -129,6 +129,28 @@ export function checkUpload(filename: unknown, data: unknown, contentType: unkno
 }
 
 /** Only http(s) URLs can be downloaded; anything else would not be a Chatwork download link. */
+/**
+ * The API base URL: https, or plain http only to this machine (the emulator). Any other http base
+ * would carry the token in clear, so it is refused here — every request's URL is built through this
+ * — before anything is sent.
+ */
+export function checkApiBaseUrl(value: unknown): URL {
+  const url = checkHttpUrl('baseUrl', value);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new ChatworkApiError(
+      `Refusing to send the Chatwork token over plain http to ${url.host}: chatwork.apiBaseUrl must use https:// (http:// is allowed only for localhost, 127.0.0.0/8 and ::1).`,
+      { kind: 'validation', parameter: 'baseUrl' },
+    );
+  }
+  return url;
+}
+
+/** localhost, 127.0.0.0/8 or ::1 — as the URL parser normalised it (so 0x7f.1 is 127.0.0.1). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '[::1]';
+}
+
 export function checkHttpUrl(parameter: string, value: unknown): URL {
   let url: URL | undefined;
   try {

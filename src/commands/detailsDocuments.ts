@@ -33,10 +33,3 @@ export class DetailsDocuments extends Disposable implements vscode.TextDocumentC
     return vscode.window.showTextDocument(doc, { preview: true });
   }
 }
-
-/** A fenced block that no backtick run in the text can close early. */
-export function fenced(text: string, language = 'text'): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${language}\n${text}\n${fence}`;
-}

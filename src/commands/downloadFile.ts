@@ -1,7 +1,9 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
 import type { ChatworkFile } from '../api';
+import { pathTaken, TargetExistsError } from '../common/exclusiveWrite';
 import { sanitizeFileName } from '../common/fileNames';
+import { withProgress } from '../common/prompts';
 import { showError } from '../common/showError';
 import type { Deps } from '../deps';
 import { formatBytes } from '../tree/format';
@@ -33,7 +35,10 @@ export function registerDownloadFile(context: vscode.ExtensionContext, deps: Dep
       if (!file || roomId === undefined) return;
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
       const target = await deps.prompts.saveTo(vscode.Uri.joinPath(folder, sanitizeFileName(file.filename)), title);
-      if (target) await download(deps, roomId, file, target);
+      if (!target) return;
+      const replace = await targetExists(target);
+      if (replace && !(await confirmReplace(deps, target))) return;
+      await download(deps, roomId, file, target, replace);
     }),
   );
 }
@@ -47,11 +52,27 @@ async function fileOf(deps: Deps, arg: unknown, roomId: number, title: string): 
   return (await deps.store.files(roomId)).find((f) => f.file_id === fileId) ?? deps.client.getFile(roomId, fileId);
 }
 
-async function download(deps: Deps, roomId: number, file: ChatworkFile, target: vscode.Uri): Promise<void> {
+/** Anything with that name — a file, a folder, a symlink (even a dangling one). */
+async function targetExists(target: vscode.Uri): Promise<boolean> {
+  if (target.scheme === 'file') return pathTaken(target.fsPath);
+  return vscode.workspace.fs.stat(target).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function confirmReplace(deps: Deps, target: vscode.Uri): Promise<boolean> {
+  const replace = vscode.l10n.t('Replace');
+  const name = target.path.split('/').pop() ?? target.path;
+  const choice = await deps.prompts.confirm(vscode.l10n.t('“{0}” already exists. Replace it?', name), vscode.l10n.t('The download will replace the existing file.'), replace);
+  return choice === replace;
+}
+
+async function download(deps: Deps, roomId: number, file: ChatworkFile, target: vscode.Uri, replace: boolean): Promise<void> {
   const name = file.filename;
   let cancelled = false;
   try {
-    const size = await vscode.window.withProgress(
+    const size = await withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading “{0}”', name), cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
@@ -74,6 +95,7 @@ async function download(deps: Deps, roomId: number, file: ChatworkFile, target: 
             }
           },
           abort.signal,
+          replace,
         );
       },
     );
@@ -85,7 +107,11 @@ async function download(deps: Deps, roomId: number, file: ChatworkFile, target: 
       void deps.prompts.notify('info', vscode.l10n.t('Download of “{0}” cancelled.', name));
       return;
     }
-    await showError(deps, vscode.l10n.t('Downloading “{0}”', name), error, () => download(deps, roomId, file, target));
+    if (error instanceof TargetExistsError) {
+      void deps.prompts.notify('warning', vscode.l10n.t('“{0}” appeared while downloading; it was left as it is. Download again to replace it.', target.path.split('/').pop() ?? name));
+      return;
+    }
+    await showError(deps, vscode.l10n.t('Downloading “{0}”', name), error, () => download(deps, roomId, file, target, replace));
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withProgress } from '../common/prompts';
 import type { Deps } from '../deps';
 import { ErrorNode } from '../tree/nodes/errorNode';
 import { ROOMS_VIEW_ID, type RoomsView } from '../tree/roomsView';
@@ -18,7 +19,7 @@ export function registerRefresh(context: vscode.ExtensionContext, deps: Deps, ro
       }
       // Without rooms the root shows an error node: showing the root again retries it.
       if (deps.store.rooms === undefined) rooms.provider.refresh();
-      await vscode.window.withProgress({ location: { viewId: ROOMS_VIEW_ID } }, () => deps.poller.pollNow());
+      await withProgress({ location: { viewId: ROOMS_VIEW_ID } }, () => deps.poller.pollNow());
     }),
     vscode.commands.registerCommand('chatwork.retry', (node?: unknown) => {
       if (node instanceof ErrorNode) node.retry();

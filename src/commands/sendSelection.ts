@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withProgress } from '../common/prompts';
 import type { RoomSummary } from '../api/types';
 import { showError } from '../common/showError';
 import { fromSingleLine, LINE_BREAK_MARK } from '../common/singleLine';
@@ -87,7 +88,7 @@ async function post(deps: Deps, room: RoomSummary, body: string): Promise<void> 
   try {
     const sending = deps.client.postMessage(room.room_id, body);
     messageId = (
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Sending to “{0}”…', room.name) }, () => sending)
+      await withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Sending to “{0}”…', room.name) }, () => sending)
     ).message_id;
   } catch (error) {
     // Retry sends the same body again without asking anew.

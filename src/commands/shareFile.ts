@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withProgress } from '../common/prompts';
 import type { RoomSummary } from '../api/types';
 import { MAX_BODY_LENGTH, MAX_UPLOAD_BYTES } from '../api/validate';
 import { showError } from '../common/showError';
@@ -107,7 +108,7 @@ async function upload(deps: Deps, job: Upload): Promise<void> {
       return;
     }
     const title = vscode.l10n.t('Uploading “{0}” ({1}) to “{2}”', name, formatBytes(data.byteLength), room.name);
-    fileId = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+    fileId = await withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => {
         cancelled = true;

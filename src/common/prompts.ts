@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { neutraliseLinks } from './uiText';
 
 export interface InputOptions {
   title: string;
@@ -111,4 +112,92 @@ export class VsCodePrompts implements Prompts {
         return vscode.window.showErrorMessage(message, ...actions);
     }
   }
+}
+
+const n = neutraliseLinks;
+const nOpt = (text: string | undefined): string | undefined => (text === undefined ? undefined : n(text));
+
+/**
+ * The neutralising layer every question and notification passes through: each text argument, item
+ * label, description and detail loses its link syntax before the implementation (VS Code's UI, or
+ * the tests' scripted prompts) sees it. Answers are mapped back to the caller's own items/actions.
+ */
+export class GuardedPrompts implements Prompts {
+  constructor(readonly inner: Prompts) {}
+
+  input(options: InputOptions): Promise<string | undefined> {
+    return this.inner.input({ ...options, title: n(options.title), prompt: nOpt(options.prompt), placeHolder: nOpt(options.placeHolder) });
+  }
+
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined> {
+    const shown = items.map(safeItem);
+    const chosen = await this.inner.pick(shown, safePickOptions(options));
+    return chosen === undefined ? undefined : items[shown.indexOf(chosen)];
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined> {
+    const shown = items.map(safeItem);
+    const chosen = await this.inner.pickMany(shown, safePickOptions(options));
+    return chosen?.map((c) => items[shown.indexOf(c)]).filter((item): item is T => item !== undefined);
+  }
+
+  async confirm(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {
+    const shown = actions.map(n);
+    return actions[shown.indexOf((await this.inner.confirm(n(message), n(detail), ...shown)) ?? '\0')];
+  }
+
+  saveTo(defaultUri: vscode.Uri, title: string): Promise<vscode.Uri | undefined> {
+    return this.inner.saveTo(defaultUri, n(title));
+  }
+
+  openFile(title: string): Promise<vscode.Uri | undefined> {
+    return this.inner.openFile(n(title));
+  }
+
+  async notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
+    const shown = actions.map(n);
+    return actions[shown.indexOf((await this.inner.notify(severity, n(message), ...shown)) ?? '\0')];
+  }
+}
+
+/** A copy of the item with its visible texts neutralised; `pick` maps the answer back by position. */
+function safeItem<T extends vscode.QuickPickItem>(item: T): T {
+  return { ...item, label: n(item.label), description: nOpt(item.description), detail: nOpt(item.detail) };
+}
+
+function safePickOptions(options: PickOptions): PickOptions {
+  return { ...options, title: n(options.title), placeHolder: nOpt(options.placeHolder) };
+}
+
+/**
+ * Makes `target.prompts` a guarded slot: whatever implementation is assigned later (the integration
+ * tests assign scripted prompts) is wrapped in GuardedPrompts, so no caller and no test reaches an
+ * unguarded one.
+ */
+export function guardPromptsOf<T extends { prompts: Prompts }>(target: T): T {
+  let guarded = new GuardedPrompts(target.prompts);
+  Object.defineProperty(target, 'prompts', {
+    enumerable: true,
+    get: () => guarded,
+    set: (inner: Prompts) => {
+      guarded = inner instanceof GuardedPrompts ? inner : new GuardedPrompts(inner);
+    },
+  });
+  return target;
+}
+
+/** vscode.window.withProgress with the title and every reported message neutralised. */
+export function withProgress<R>(
+  options: vscode.ProgressOptions,
+  task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
+): Thenable<R> {
+  return vscode.window.withProgress({ ...options, title: nOpt(options.title) }, (progress, token) =>
+    task({ report: (value) => progress.report({ ...value, message: nOpt(value.message) }) }, token),
+  );
+}
+
+/** A status bar item whose tooltip setter neutralises (the tooltip may quote server text). */
+export function setStatusTooltip(item: vscode.StatusBarItem, tooltip: string): void {
+  item.tooltip = n(tooltip);
+  item.accessibilityInformation = { label: n(tooltip) };
 }

@@ -73,7 +73,7 @@ export async function openCodeRef(deps: Deps, target: CodeRefTarget): Promise<vs
     void deps.prompts.notify('warning', vscode.l10n.t('Open the folder that “{0}” belongs to, then try again.', target.path));
     return undefined;
   }
-  const files = await findCodeRefFiles(target.path);
+  const { files, refusedOutside } = await findCodeRefFiles(target.path);
   let uri = files[0];
   if (files.length > 1) {
     const items = files.map((file) => ({ label: vscode.workspace.asRelativePath(file, true), file }));
@@ -81,7 +81,11 @@ export async function openCodeRef(deps: Deps, target: CodeRefTarget): Promise<vs
     if (!uri) return undefined;
   }
   if (!uri) {
-    void deps.prompts.notify('warning', vscode.l10n.t('“{0}” is not in this workspace.', target.path));
+    // A reference that resolves outside the workspace (`..`, a symlink) opens nothing, and says why.
+    const message = refusedOutside
+      ? vscode.l10n.t('“{0}” leads outside this workspace; it was not opened.', target.path)
+      : vscode.l10n.t('“{0}” is not in this workspace.', target.path);
+    void deps.prompts.notify('warning', message);
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(uri);

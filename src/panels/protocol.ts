@@ -255,6 +255,8 @@ export interface PickMentionRequest {
 export interface ResolvePreviewRequest {
   readonly type: 'resolvePreview';
   readonly fileId: number;
+  /** The message carrying the tag: previews are capped per message. */
+  readonly messageId?: string;
 }
 
 export type FromWebviewMessage =

@@ -9,6 +9,7 @@ import { notationLanguage } from '../common/l10n';
 import { describeError } from '../common/showError';
 import type { Deps } from '../deps';
 import { parse, toOneLine } from '../notation';
+import type { PreviewResolver } from '../store/previewResolver';
 import type { DraftStore } from './drafts';
 import { apiOrigin } from './panelHtml';
 import type { DoneMessage, FailedMessage, MentionPickedMessage, PreviewResolvedMessage, SentMessage } from './protocol';
@@ -18,7 +19,7 @@ export class RoomActions {
     private readonly _deps: Deps,
     private readonly _roomId: number,
     private readonly _drafts: DraftStore,
-    private readonly _apiBaseUrl: () => string,
+    private readonly _previews: PreviewResolver,
   ) {}
 
   async send(body: string): Promise<SentMessage | FailedMessage> {
@@ -78,16 +79,10 @@ export class RoomActions {
     }
   }
 
-  /** A short-lived URL of an image file for `[preview id=…]`, only from an origin the CSP allows. */
-  async resolvePreview(fileId: number): Promise<PreviewResolvedMessage> {
-    try {
-      const file = await this._deps.client.getFile(this._roomId, fileId, { createDownloadUrl: true });
-      const url = file.download_url;
-      return url !== undefined && this._isAllowedImageUrl(url) ? { type: 'previewResolved', url } : { type: 'previewResolved' };
-    } catch (error) {
-      this._deps.log.warn(`Preview of file ${fileId} failed: ${describeError(error)}`);
-      return { type: 'previewResolved' };
-    }
+  /** A short-lived URL of an image file for `[preview id=…]`, through the shared PreviewResolver. */
+  async resolvePreview(fileId: number, messageId?: string): Promise<PreviewResolvedMessage> {
+    const url = await this._previews.resolve(this._roomId, fileId, messageId);
+    return url === undefined ? { type: 'previewResolved' } : { type: 'previewResolved', url };
   }
 
   /** Hands a message over to another command (registered by the tree's engineer). */
@@ -97,16 +92,6 @@ export class RoomActions {
     } catch (error) {
       this._deps.log.error(`${what} failed`, error);
       void this._deps.prompts.notify('error', vscode.l10n.t('{0} failed: {1}', what, describeError(error)));
-    }
-  }
-
-  private _isAllowedImageUrl(url: string): boolean {
-    try {
-      const parsed = new URL(url);
-      if (parsed.protocol === 'https:' && parsed.hostname === 'appdata.chatwork.com') return true;
-      return parsed.origin === apiOrigin(this._apiBaseUrl());
-    } catch {
-      return false;
     }
   }
 
@@ -129,5 +114,16 @@ export class RoomActions {
     this._deps.log.error(`${what} failed`, error);
     if (error instanceof ChatworkApiError && error.kind === 'auth') void this._deps.tokens.markRejected();
     return { type: 'failed', error: describeError(error) };
+  }
+}
+
+/** Only image URLs the panel's CSP allows: Chatwork's file host, or the API's own origin (the emulator). */
+export function isAllowedPreviewUrl(url: string, apiBaseUrl: string): boolean {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'https:' && parsed.hostname === 'appdata.chatwork.com') return true;
+    return parsed.origin === apiOrigin(apiBaseUrl);
+  } catch {
+    return false;
   }
 }

@@ -29,3 +29,20 @@ export function parseRoomLink(text: string): RoomLink | undefined {
 export function roomLinkUrl(roomId: number, messageId?: string): string {
   return `https://www.chatwork.com/#!rid${roomId}${messageId === undefined ? '' : `-${messageId}`}`;
 }
+
+/**
+ * The one filter for links a webview asks the host to open outside VS Code: the exact text must be
+ * an absolute http(s) URL — no leading or embedded whitespace or control characters, no other
+ * scheme however it is cased or disguised (`JaVaScRiPt:`, ` command:`, `java\tscript:`, `file:`,
+ * `vscode:`). Returns the URL to open, or undefined to refuse.
+ */
+export function externalWebUrl(text: string): string | undefined {
+  if (!/^https?:\/\//i.test(text) || /[\u0000-\u0020\u007f-\u00a0\u2028\u2029]/.test(text)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' ? url.href : undefined;
+}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PreviewResolver } from '../store/previewResolver';
 import { ChatworkApiError } from '../api/errors';
 import type { Message } from '../api/types';
 import { Disposable } from '../common/disposable';
@@ -21,6 +22,8 @@ export interface RoomPanelServices {
   readonly drafts: DraftStore;
   readonly extensionUri: vscode.Uri;
   readonly apiBaseUrl: () => string;
+  /** Image previews of every panel: cached, de-duplicated and capped in one place. */
+  readonly previews: PreviewResolver;
   /** Opens (or reveals) another room's panel: reply chips and Chatwork room links. */
   openRoom(roomId: number, messageId?: string): void;
   /** Opens a link the user clicked (room links stay inside VS Code). */
@@ -63,7 +66,7 @@ export class RoomPanel extends Disposable {
   ) {
     super();
     const { deps } = _services;
-    this._actions = new RoomActions(deps, roomId, _services.drafts, _services.apiBaseUrl);
+    this._actions = new RoomActions(deps, roomId, _services.drafts, _services.previews);
     this._rpc = new MessageHandler<ToWebviewMessage, FromWebviewMessage>(
       (envelope) => void panel.webview.postMessage(envelope),
       (message) => this._handle(message),
@@ -168,7 +171,7 @@ export class RoomPanel extends Disposable {
       case 'pickMention':
         return this._actions.pickMention();
       case 'resolvePreview':
-        return this._actions.resolvePreview(message.fileId);
+        return this._actions.resolvePreview(message.fileId, message.messageId);
       default:
         deps.log.warn(`Room panel: unhandled message ${(message as { type: string }).type}`);
         return undefined;

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
 import { Settings } from '../common/settings';
 import type { Deps } from '../deps';
+import { PreviewResolver } from '../store/previewResolver';
 import { DraftStore } from './drafts';
-import { parseRoomLink } from './roomLinks';
+import { isAllowedPreviewUrl } from './roomActions';
+import { externalWebUrl, parseRoomLink } from './roomLinks';
 import { RoomPanel, type RoomPanelServices } from './roomPanel';
 
 /** The open room panels, one per room; opening a room that is already open reveals its panel. */
@@ -13,7 +15,11 @@ export class RoomPanels extends Disposable {
 
   constructor(deps: Deps, context: vscode.ExtensionContext) {
     super();
+    const previews = new PreviewResolver(deps.client, (url) => isAllowedPreviewUrl(url, Settings.apiBaseUrl()), undefined, undefined, (m) => deps.log.warn(m));
+    // Another account's previews must not be served (nor its allowance spent) after a token change.
+    this._register(deps.tokens.onDidChange(() => previews.clear()));
     this._services = {
+      previews,
       deps,
       drafts: new DraftStore(context.globalState),
       extensionUri: context.extensionUri,
@@ -55,24 +61,22 @@ export class RoomPanels extends Disposable {
     return this._adopt(panel, roomId);
   }
 
-  /** http(s) only; Chatwork room links open the room here instead of in the browser. */
+  /** Opens a URL outside VS Code (the integration tests record what would have been opened). */
+  openExternal: (uri: vscode.Uri) => Thenable<boolean> = (uri) => vscode.env.openExternal(uri);
+
+  /** http(s) only (externalWebUrl); Chatwork room links open the room here instead of in the browser. */
   async openLink(url: string): Promise<void> {
     const room = parseRoomLink(url);
     if (room) {
       this.show(room.roomId, room.messageId);
       return;
     }
-    let uri: vscode.Uri;
-    try {
-      uri = vscode.Uri.parse(url, true);
-    } catch {
+    const web = externalWebUrl(url);
+    if (web === undefined) {
+      this._services.deps.log.warn(`Refused to open a link from a message that is not http(s): ${JSON.stringify(url.slice(0, 40))}.`);
       return;
     }
-    if (uri.scheme !== 'http' && uri.scheme !== 'https') {
-      this._services.deps.log.warn(`Refused to open a ${uri.scheme}: link from a message.`);
-      return;
-    }
-    await vscode.env.openExternal(uri);
+    await this.openExternal(vscode.Uri.parse(web, true));
   }
 
   private _adopt(panel: vscode.WebviewPanel, roomId: number, messageId?: string): RoomPanel {

@@ -41,8 +41,10 @@ export function checkWebviewMessage(value: unknown): FromWebviewMessage | undefi
     case 'createTask':
       return isText(m.body) ? { type: 'createTask', body: m.body } : undefined;
     case 'downloadFile':
-    case 'resolvePreview':
       return isId(m.fileId) ? { type: m.type, fileId: m.fileId } : undefined;
+    case 'resolvePreview':
+      if (!isId(m.fileId)) return undefined;
+      return isMessageId(m.messageId) ? { type: m.type, fileId: m.fileId, messageId: m.messageId } : { type: m.type, fileId: m.fileId };
     case 'send':
       return isText(m.body) && m.body.trim() !== '' ? { type: 'send', body: m.body } : undefined;
     case 'edit':

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { MyStatus } from '../api/types';
 import { Disposable } from '../common/disposable';
+import { setStatusTooltip } from '../common/prompts';
 import type { Deps } from '../deps';
 
 /**
@@ -33,8 +34,7 @@ export class UnreadStatusBar extends Disposable {
       return;
     }
     this._item.text = statusText(status);
-    this._item.tooltip = statusTooltip(status);
-    this._item.accessibilityInformation = { label: statusTooltip(status) };
+    setStatusTooltip(this._item, statusTooltip(status));
     this._item.show();
   }
 }

@@ -156,8 +156,8 @@ export class RoomApp {
       },
       openRoom: (roomId, messageId) => this._post({ type: 'openRoom', roomId, messageId }),
       openCodeRef: (ref) => this._post({ type: 'openCodeRef', ...ref }),
-      resolvePreview: async (fileId) => {
-        const reply = await this._request({ type: 'resolvePreview', fileId });
+      resolvePreview: async (fileId, messageId) => {
+        const reply = await this._request(messageId === undefined ? { type: 'resolvePreview', fileId } : { type: 'resolvePreview', fileId, messageId });
         return reply.type === 'previewResolved' ? reply.url : undefined;
       },
       viewed: (messageId) => this._post({ type: 'viewed', messageId }),

@@ -42,7 +42,7 @@ export interface MessageListHost {
   openRoom(roomId: number, messageId: string): void;
   /** A `path:line` reference: the host opens the file in the workspace. */
   openCodeRef(ref: { path: string; startLine: number; endLine: number; column?: number }): void;
-  resolvePreview(fileId: number): Promise<string | undefined>;
+  resolvePreview(fileId: number, messageId?: string): Promise<string | undefined>;
   /** The newest message is on screen in a focused webview. */
   viewed(messageId: string): void;
   scrolled(fromBottom: number): void;
@@ -466,7 +466,9 @@ export class MessageList {
       const box = entry.target as HTMLElement;
       this._previews.unobserve(box);
       const fileId = Number(box.dataset.preview);
-      void this._host.resolvePreview(fileId).then((url) => {
+      // The host caps previews per message, so it is told whose tag this is.
+      const messageId = box.closest<HTMLElement>('[data-id]')?.dataset.id;
+      void this._host.resolvePreview(fileId, messageId).then((url) => {
         if (url === undefined) {
           box.classList.add('cw-preview-unavailable');
           box.title = this._ctx.strings.previewUnavailable;

@@ -21,7 +21,11 @@ export interface EmulatorOptions {
   diffBacklog?: 'newest' | 'oldest';
 }
 
-export type FaultKind = 'status' | 'reset' | 'malformed' | 'latency' | 'hang';
+/**
+ * 'echoToken': a careless server that repeats the request's token back — in the error texts, in a
+ * response header, and inside a URL in the body — answering with `status` (default 400).
+ */
+export type FaultKind = 'status' | 'reset' | 'malformed' | 'latency' | 'hang' | 'echoToken';
 
 export interface Fault {
   /** Any method when absent. */

@@ -33,6 +33,11 @@ export class EmulatorControl {
     return this._call('POST', '/post-as', { account, roomId, body }) as Promise<Message>;
   }
 
+  /** Renames an account (its display name) or a room. */
+  async rename(target: { account: string | number } | { roomId: number }, name: string): Promise<void> {
+    await this._call('POST', '/rename', { ...target, name });
+  }
+
   async setRateLimit(limit: number, windowSeconds?: number): Promise<void> {
     await this._call('POST', '/rate-limit', { limit, windowSeconds });
   }

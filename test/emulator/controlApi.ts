@@ -49,6 +49,21 @@ export async function serveControl(emulator: Emulator, req: IncomingMessage, res
         const account = typeof b.account === 'number' || typeof b.account === 'string' ? b.account : '';
         return sendJson(res, 200, emulator.postAs(account, Number(b.roomId), String(b.body ?? '')));
       }
+      case 'POST /rename': {
+        // A contact renaming themselves, or a room renamed by its admin (hostile names in tests).
+        const b = await jsonBody(req);
+        if (typeof b.name !== 'string' || b.name === '') throw new Error('a rename needs a "name"');
+        if (b.roomId !== undefined) {
+          const room = emulator.state.rooms.get(Number(b.roomId));
+          if (!room) throw new Error(`unknown room ${String(b.roomId)}`);
+          room.name = b.name;
+        } else {
+          const account = emulator.state.resolveAccount(typeof b.account === 'number' || typeof b.account === 'string' ? b.account : '');
+          if (!account) throw new Error(`unknown account ${String(b.account)}`);
+          account.name = b.name;
+        }
+        return sendJson(res, 204, undefined);
+      }
       case 'POST /rate-limit': {
         const b = await jsonBody(req);
         emulator.setRateLimit(Number(b.limit), b.windowSeconds === undefined ? undefined : Number(b.windowSeconds));

@@ -144,6 +144,13 @@ export class EmulatorServer {
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
         res.end('{"errors": ["truncated'); // invalid JSON on purpose
         return true;
+      case 'echoToken': {
+        req.resume();
+        const echoed = tokenOf(req) ?? '';
+        const url = `${this._origin}/v2${req.url ?? ''}${(req.url ?? '').includes('?') ? '&' : '?'}token=${encodeURIComponent(echoed)}`;
+        answer(fault.status ?? 400, { errors: [`Token ${echoed} is not allowed here`, `See ${url}`] }, { 'X-Echo-Token': echoed, Link: `<${url}>; rel="help"` });
+        return true;
+      }
       case 'status': {
         req.resume();
         const status = fault.status ?? 500;

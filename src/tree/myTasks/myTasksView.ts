@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withProgress } from '../../common/prompts';
 import type { TaskStatus } from '../../api/types';
 import { setContext } from '../../common/contextKeys';
 import { Disposable } from '../../common/disposable';
@@ -72,7 +73,7 @@ export class MyTasksView extends Disposable {
   /** Loads the list again now (title button), with the view's progress bar. */
   refresh(): Thenable<void> {
     this.provider.refresh();
-    return vscode.window.withProgress({ location: { viewId: MY_TASKS_VIEW_ID } }, async () => {
+    return withProgress({ location: { viewId: MY_TASKS_VIEW_ID } }, async () => {
       await this.provider.tasks().catch(() => undefined);
     });
   }
