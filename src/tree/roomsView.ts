@@ -4,6 +4,7 @@ import { Disposable } from '../common/disposable';
 import { Settings } from '../common/settings';
 import type { Deps } from '../deps';
 import { badgeFor } from './badge';
+import { RoomDecorations } from './roomDecorations';
 import type { TreeNode } from './nodes/treeNode';
 import { RoomsTreeProvider } from './roomsTreeProvider';
 import { UnreadStatusBar } from './statusBar';
@@ -20,12 +21,15 @@ export class RoomsView extends Disposable {
   readonly provider: RoomsTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly statusBar: UnreadStatusBar;
+  /** Unread badge and colour of the room items. */
+  readonly decorations: RoomDecorations;
 
   constructor(private readonly _deps: Deps) {
     super();
     this.provider = this._register(new RoomsTreeProvider(_deps));
     this.view = this._register(vscode.window.createTreeView(ROOMS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.statusBar = this._register(new UnreadStatusBar(_deps));
+    this.decorations = this._register(new RoomDecorations(_deps.store));
 
     const { store, tokens, poller, activity } = _deps;
     const updateActivity = (): void =>
