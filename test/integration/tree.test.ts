@@ -167,7 +167,7 @@ describe('rooms tree', () => {
     const mine = messages.filter((m) => /^message own\b/.test(m.contextValue ?? ''));
     assert.deepStrictEqual(
       mine.map((m) => m.id),
-      stored.filter((m) => m.account_id === ME).map((m) => `message:${PHOENIX}:${m.message_id}`),
+      stored.filter((m) => m.account_id === ME).map((m) => `message:${PHOENIX}:${m.message_id}`).reverse(),
     );
     const newest = messages[0] as TreeNode;
     assert.match(labelOf(newest), /^[^:]+: /);
