@@ -94,6 +94,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const poller = new Poller(store, {
     intervalMs: () => Settings.pollIntervalSeconds() * 1000,
     wantsMessages: (current, previous) => notifierRef.current?.wantsMessages(current, previous) ?? false,
+    // Live polling of a conversation pauses before the rate-limit budget runs low.
+    rateLimit: () => client.rateLimit,
   });
   context.subscriptions.push({ dispose: () => poller.dispose() });
   poller.setFocused(vscode.window.state.focused);
@@ -146,6 +148,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   // Room panels: live messages and a composer, restored after a reload.
   const panels = registerRoomPanels(context, deps);
   registerOpenRoom(context, deps, panels);
+  // The focused panel's room is polled every few seconds while its conversation is live, and the
+  // tree selects it.
+  context.subscriptions.push(
+    panels.onDidChangeActiveRoom((roomId) => {
+      poller.setFocusedRoom(roomId);
+      if (roomId !== undefined) void tree.revealRoom(roomId);
+    }),
+  );
 
   // Notifications for mentions and direct messages, and the commands that jump to them.
   const notifier = new Notifier(deps, muted, (roomId) => {

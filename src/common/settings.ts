@@ -12,6 +12,10 @@ export const Settings = {
     const value = vscode.workspace.getConfiguration('chatwork').get<number>('pollIntervalSeconds') ?? 30;
     return Math.min(600, Math.max(10, value));
   },
+  /** Whether to poll while nothing of Chatwork is shown (toasts, status bar and badge stay current). */
+  backgroundPolling(): boolean {
+    return vscode.workspace.getConfiguration('chatwork').get<boolean>('backgroundPolling') ?? true;
+  },
   /** How long one API request may take before it fails as a timeout (seconds). */
   requestTimeoutSeconds(): number {
     const value = vscode.workspace.getConfiguration('chatwork').get<number>('requestTimeoutSeconds') ?? 30;

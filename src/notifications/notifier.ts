@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { parse, toOneLine } from '../notation';
 import { Disposable } from '../common/disposable';
 import { notationLanguage } from '../common/l10n';
+import { readableNames, unknownAccounts } from '../common/readableNames';
 import { showError } from '../common/showError';
 import type { Deps } from '../deps';
 import type { Message, RoomSummary } from '../api/types';
@@ -80,8 +81,8 @@ export class Notifier extends Disposable {
     this._pending = [];
     if (!summary) return;
     const { lead, others } = summary;
-    const roomName = this._deps.store.room(lead.roomId)?.name ?? String(lead.roomId);
-    const text = toOneLine(parse(lead.message.body), PREVIEW_LENGTH, { language: notationLanguage() });
+    const roomName = this._deps.store.room(lead.roomId)?.name ?? vscode.l10n.t('a room');
+    const text = await this._readableText(lead.roomId, lead.message.body);
     const headline = describe(lead.reason, lead.message.account.name, roomName);
     const more = others > 0 ? ' ' + vscode.l10n.t('(+{0} more)', others) : '';
     const message = `${headline}: ${text}${more}`;
@@ -99,6 +100,15 @@ export class Notifier extends Disposable {
         await showError(this._deps, vscode.l10n.t('Marking the room read'), error);
       }
     }
+  }
+
+  /** The body as one line with names for account ids (the room's members are read if one is unknown). */
+  private async _readableText(roomId: number, body: string): Promise<string> {
+    const { store } = this._deps;
+    const nodes = parse(body);
+    const render = (accountName: (id: number) => string | undefined) => toOneLine(nodes, PREVIEW_LENGTH, { accountName, language: notationLanguage() });
+    if (unknownAccounts(store.names, render).length > 0) await store.members(roomId).catch(() => undefined);
+    return render(readableNames(store.names));
   }
 }
 

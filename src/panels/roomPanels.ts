@@ -12,6 +12,10 @@ import { RoomPanel, type RoomPanelServices } from './roomPanel';
 export class RoomPanels extends Disposable {
   private readonly _panels = new Map<number, RoomPanel>();
   private readonly _services: RoomPanelServices;
+  private _activeRoom: number | undefined;
+  private readonly _onDidChangeActiveRoom = this._register(new vscode.EventEmitter<number | undefined>());
+  /** The room of the active (focused) panel changed; undefined when no room panel is active. */
+  readonly onDidChangeActiveRoom = this._onDidChangeActiveRoom.event;
 
   constructor(deps: Deps, context: vscode.ExtensionContext) {
     super();
@@ -31,6 +35,11 @@ export class RoomPanels extends Disposable {
 
   get(roomId: number): RoomPanel | undefined {
     return this._panels.get(roomId);
+  }
+
+  /** The room whose panel is the active editor, if any. */
+  get activeRoom(): number | undefined {
+    return this._activeRoom;
   }
 
   get openRooms(): number[] {
@@ -84,8 +93,19 @@ export class RoomPanels extends Disposable {
     this._panels.set(roomId, roomPanel);
     roomPanel.onDidDispose(() => {
       if (this._panels.get(roomId) === roomPanel) this._panels.delete(roomId);
+      this._updateActiveRoom();
     });
+    // The subscription ends with the panel (its events are disposed with it).
+    panel.onDidChangeViewState(() => this._updateActiveRoom());
+    this._updateActiveRoom();
     return roomPanel;
+  }
+
+  private _updateActiveRoom(): void {
+    const active = [...this._panels.values()].find((p) => p.panel.active && p.panel.visible)?.roomId;
+    if (active === this._activeRoom) return;
+    this._activeRoom = active;
+    this._onDidChangeActiveRoom.fire(active);
   }
 
   override dispose(): void {

@@ -1,5 +1,6 @@
 import type { ChatworkClient } from '../api/chatworkClient';
 import type { ChatworkFile, Member, Message, MyStatus, Room, RoomSummary, Task, TaskFilter } from '../api/types';
+import { AccountNames } from './accountNames';
 import { Emitter } from './emitter';
 import { type Identity, type IdentityCache, identityOf } from './identity';
 import { MergeResult, MessageLog } from './messageLog';
@@ -50,6 +51,8 @@ export class RoomStore {
   private _status: MyStatus | undefined;
   private readonly _cache = new Map<number, RoomCache>();
   private _me: Promise<Identity> | undefined;
+  /** Names of the senders, members and "me" seen so far (plain text resolves ids with them). */
+  readonly names = new AccountNames();
 
   private readonly _onDidChangeRooms = new Emitter<RoomsChanged>();
   readonly onDidChangeRooms = this._onDidChangeRooms.event;
@@ -76,10 +79,14 @@ export class RoomStore {
   /** GET /me once per token (who "I" am: own messages, mentions of me). */
   me(): Promise<Identity> {
     const cached = this._identityCache?.get();
-    if (cached) return Promise.resolve(cached);
+    if (cached) {
+      this.names.remember(cached.account_id, cached.name);
+      return Promise.resolve(cached);
+    }
     this._me ??= this._client.getMe().then((me) => {
       const identity = identityOf(me);
       this._identityCache?.set(identity);
+      this.names.remember(identity.account_id, identity.name);
       return identity;
     });
     this._me.catch(() => (this._me = undefined));
@@ -98,6 +105,7 @@ export class RoomStore {
     this._roomsById = new Map();
     this._status = undefined;
     this._cache.clear();
+    this.names.clear();
     this._onDidChangeRooms.fire({ changed: [], active: [], previous: new Map(), structural: true });
   }
 
@@ -168,7 +176,12 @@ export class RoomStore {
   }
 
   members(roomId: number): Promise<Member[]> {
-    return this._cached(roomId, 'members', () => this._client.getMembers(roomId));
+    return this._cached(roomId, 'members', () =>
+      this._client.getMembers(roomId).then((members) => {
+        this.names.rememberAll(members);
+        return members;
+      }),
+    );
   }
 
   /** The room's tasks matching the filter (one request; Chatwork filters server-side). */
@@ -233,6 +246,7 @@ export class RoomStore {
   }
 
   private _announce(roomId: number, result: MergeResult): void {
+    this.names.rememberAll(result.added.map((m) => m.account));
     if (result.added.length > 0 || result.updated.length > 0) this._onDidChangeMessages.fire({ roomId, ...result });
   }
 
@@ -243,6 +257,7 @@ export class RoomStore {
       (latest) => {
         const log = new MessageLog();
         log.merge(latest);
+        this.names.rememberAll(latest.map((m) => m.account));
         cache.messages = log;
         return log;
       },

@@ -4,6 +4,7 @@ import { Disposable } from '../common/disposable';
 import { Settings } from '../common/settings';
 import type { Deps } from '../deps';
 import { badgeFor } from './badge';
+import { RoomDecorations } from './roomDecorations';
 import type { TreeNode } from './nodes/treeNode';
 import { RoomsTreeProvider } from './roomsTreeProvider';
 import { UnreadStatusBar } from './statusBar';
@@ -12,23 +13,29 @@ export const ROOMS_VIEW_ID = 'chatwork.rooms';
 
 /**
  * The sidebar: the tree view (a TreeView, so it can carry a badge and a message), its status bar
- * item, and the rule that the poller runs only while a valid token is set and something shows
- * Chatwork data — this view, or a panel holding `deps.activity`.
+ * item, and the rule that the poller runs while a valid token is set and either background polling
+ * is on (the default: toasts, status bar and badge stay current while the user codes) or something
+ * shows Chatwork data — this view, or a panel holding `deps.activity`.
  */
 export class RoomsView extends Disposable {
   readonly provider: RoomsTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly statusBar: UnreadStatusBar;
+  /** Unread badge and colour of the room items. */
+  readonly decorations: RoomDecorations;
 
   constructor(private readonly _deps: Deps) {
     super();
     this.provider = this._register(new RoomsTreeProvider(_deps));
     this.view = this._register(vscode.window.createTreeView(ROOMS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.statusBar = this._register(new UnreadStatusBar(_deps));
+    this.decorations = this._register(new RoomDecorations(_deps.store));
 
     const { store, tokens, poller, activity } = _deps;
-    const updateActivity = (): void => poller.setActive(tokens.state === 'set' && (this.view.visible || activity.active));
+    const updateActivity = (): void =>
+      poller.setActive(tokens.state === 'set' && (Settings.backgroundPolling() || this.view.visible || activity.active));
     this._register(this.view.onDidChangeVisibility(updateActivity));
+    this._register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('chatwork.backgroundPolling') && updateActivity()));
     this._register(activity.onDidChange(updateActivity));
     this._register(tokens.onDidChange(updateActivity));
     updateActivity();
@@ -49,6 +56,17 @@ export class RoomsView extends Disposable {
     );
     this._register(poller.onDidSucceed(() => (this.view.message = undefined)));
     this._register(tokens.onDidChange(() => (this.view.message = undefined)));
+  }
+
+  /** Selects the room in the tree (the active panel's room) when the view is shown; never opens it. */
+  async revealRoom(roomId: number): Promise<void> {
+    const node = this.provider.roomNode(roomId);
+    if (!node || !this.view.visible) return;
+    try {
+      await this.view.reveal(node, { select: true, focus: false });
+    } catch {
+      // The tree is being rebuilt (a refresh); the next activation of the panel selects it.
+    }
   }
 
   private _updateBadge(): void {

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { projectRoot } from '../codeServer/install';
 import { bundleBench } from './bundleBench';
+import { deliveryBench } from './deliveryBench';
 import { hostBench } from './hostBench';
 import { parserBench } from './parserBench';
 import { pollingBench } from './pollingBench';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   if (want('bundle')) rows.push(...bundleBench());
   if (want('parser')) rows.push(...(await parserBench()));
   if (want('polling')) rows.push(...(await pollingBench()));
+  if (want('delivery')) rows.push(...(await deliveryBench()));
   if (want('render')) rows.push(...(await renderBench()));
   if (want('host')) rows.push(...(await hostBench()));
   printTable(rows);

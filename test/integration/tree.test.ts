@@ -94,7 +94,23 @@ describe('rooms tree', () => {
     assert.ok(summary);
     assert.strictEqual(phoenix.description, summary.mention_num > 0 ? `${summary.unread_num} · @${summary.mention_num}` : `${summary.unread_num}`);
     assert.match(phoenix.contextValue ?? '', /^room group admin\b.*\bsticky\b/);
-    assert.strictEqual((phoenix.iconPath as vscode.ThemeIcon).id, 'organization');
+    assert.strictEqual((phoenix.iconPath as vscode.ThemeIcon).id, 'pinned', 'a pinned room shows a pin');
+    // Unread at a glance: mentions get "@n" and the mention colour, unread rooms their count.
+    for (const node of roots) {
+      const room = api.deps.store.room(Number(node.id?.slice('room:'.length)));
+      assert.ok(room && node.resourceUri);
+      const decoration = api.tree.decorations.provideFileDecoration(node.resourceUri);
+      if (room.mention_num > 0) {
+        assert.strictEqual(decoration?.badge, room.mention_num <= 9 ? `@${room.mention_num}` : '@');
+        assert.strictEqual((decoration?.color as vscode.ThemeColor | undefined)?.id, 'chatwork.mentionForeground');
+      } else if (room.unread_num > 0) {
+        assert.strictEqual(decoration?.badge, String(Math.min(99, room.unread_num)));
+        assert.strictEqual((decoration?.color as vscode.ThemeColor | undefined)?.id, 'chatwork.unreadForeground');
+      } else {
+        assert.strictEqual(decoration, undefined, `${room.name} is read: no decoration`);
+      }
+    }
+    assert.ok(roots.some((n) => api.deps.store.room(Number(n.id?.slice('room:'.length)))?.mention_num), 'the seed has a room with mentions');
     assert.strictEqual(phoenix.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     assert.deepStrictEqual(phoenix.command?.arguments, [{ roomId: PHOENIX }]);
     assert.strictEqual(phoenix.command?.command, 'chatwork.openRoom');
@@ -146,18 +162,24 @@ describe('rooms tree', () => {
     const stored = state.messages.filter((m) => m.room_id === PHOENIX).slice(-100);
     assert.deepStrictEqual(
       messages.map((m) => m.id),
-      stored.map((m) => `message:${PHOENIX}:${m.message_id}`),
-      'latest 100, newest last',
+      stored.map((m) => `message:${PHOENIX}:${m.message_id}`).reverse(),
+      'latest 100, newest first',
     );
+    // The room's unread ones (the newest unread_num from others) say so; read ones do not.
+    const unreadCount = api.deps.store.room(PHOENIX)?.unread_num ?? 0;
+    const marked = messages.filter((m) => String(m.description).startsWith('unread · ')).map((m) => m.id);
+    const fromOthers = stored.filter((m) => m.account_id !== ME);
+    const expectedUnread = fromOthers.slice(Math.max(0, fromOthers.length - unreadCount)).map((m) => `message:${PHOENIX}:${m.message_id}`);
+    assert.deepStrictEqual(marked, unreadCount === 0 ? [] : expectedUnread.reverse());
     const mine = messages.filter((m) => /^message own\b/.test(m.contextValue ?? ''));
     assert.deepStrictEqual(
       mine.map((m) => m.id),
-      stored.filter((m) => m.account_id === ME).map((m) => `message:${PHOENIX}:${m.message_id}`),
+      stored.filter((m) => m.account_id === ME).map((m) => `message:${PHOENIX}:${m.message_id}`).reverse(),
     );
-    const last = messages.at(-1) as TreeNode;
-    assert.match(labelOf(last), /^[^:]+: /);
-    assert.match(String(last.description), /ago|just now|yesterday|\d{4}-\d{2}-\d{2}/);
-    assert.deepStrictEqual(last.command?.arguments, [{ roomId: PHOENIX, messageId: stored.at(-1)?.message_id }]);
+    const newest = messages[0] as TreeNode;
+    assert.match(labelOf(newest), /^[^:]+: /);
+    assert.match(String(newest.description), /ago|just now|yesterday|\d{4}-\d{2}-\d{2}/);
+    assert.deepStrictEqual(newest.command?.arguments, [{ roomId: PHOENIX, messageId: stored.at(-1)?.message_id }]);
 
     const openTasks = state.tasks.filter((t) => t.room_id === PHOENIX && t.status === 'open');
     assert.deepStrictEqual(tasks.map((t) => t.id).sort(), openTasks.map((t) => `task:${PHOENIX}:${t.task_id}`).sort());

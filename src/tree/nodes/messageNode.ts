@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Message } from '../../api/types';
+import type { NameResolver } from '../../common/readableNames';
 import { localDateTime, messageLabel, plainText, relativeTime } from '../format';
 import type { MessagesNode } from './messagesNode';
 import { TreeNode } from './treeNode';
@@ -15,19 +16,24 @@ export class MessageNode extends TreeNode {
     readonly parent: MessagesNode,
     readonly message: Message,
     myAccountId: number | undefined,
+    names: NameResolver,
+    unread = false,
   ) {
-    super(messageLabel(message), vscode.TreeItemCollapsibleState.None);
+    super(messageLabel(message, names), vscode.TreeItemCollapsibleState.None);
     this.roomId = parent.roomId;
     this.messageId = message.message_id;
     this.id = `message:${this.roomId}:${message.message_id}`;
     const own = myAccountId !== undefined && message.account.account_id === myAccountId;
     const deleted = message.body === DELETED_BODY;
     const edited = message.update_time > 0 && !deleted;
-    this.description = relativeTime(message.send_time) + (edited ? ` · ${vscode.l10n.t('edited')}` : '');
-    this.iconPath = new vscode.ThemeIcon(deleted ? 'circle-slash' : own ? 'account' : 'comment');
+    const time = relativeTime(message.send_time) + (edited ? ` · ${vscode.l10n.t('edited')}` : '');
+    this.description = unread ? `${vscode.l10n.t('unread')} · ${time}` : time;
+    this.iconPath = unread
+      ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('chatwork.unreadForeground'))
+      : new vscode.ThemeIcon(deleted ? 'circle-slash' : own ? 'account' : 'comment');
     // "message own" is the only state that may be edited or deleted (see package.json menus).
     this.contextValue = ['message', own ? 'own' : '', deleted ? 'deleted' : ''].filter(Boolean).join(' ');
-    this.tooltip = messageTooltip(message, edited);
+    this.tooltip = messageTooltip(message, edited, names);
     this.command = {
       command: 'chatwork.openRoom',
       title: vscode.l10n.t('Open Room'),
@@ -36,11 +42,11 @@ export class MessageNode extends TreeNode {
   }
 }
 
-function messageTooltip(message: Message, edited: boolean): vscode.MarkdownString {
+function messageTooltip(message: Message, edited: boolean, names: NameResolver): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.appendMarkdown('**').appendText(message.account.name).appendMarkdown('** · ');
   md.appendText(localDateTime(message.send_time) + (edited ? ` (${vscode.l10n.t('edited {0}', localDateTime(message.update_time))})` : ''));
-  md.appendMarkdown('\n\n').appendText(plainText(message.body).trim() || vscode.l10n.t('(empty)'));
+  md.appendMarkdown('\n\n').appendText(plainText(message.body, names).trim() || vscode.l10n.t('(empty)'));
   return md;
 }

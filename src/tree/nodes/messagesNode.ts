@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
-import type { Me } from '../../api/types';
+import type { Me, Message } from '../../api/types';
+import { readableNames } from '../../common/readableNames';
 import type { TreeContext } from '../treeContext';
 import { CategoryNode } from './categoryNode';
 import { MessageNode } from './messageNode';
 import type { RoomNode } from './roomNode';
 import type { TreeNode } from './treeNode';
 
-/** The latest 100 messages (GET messages?force=1 once; then polling appends), newest last. */
+/**
+ * The latest 100 messages (GET messages?force=1 once; then polling appends), newest first; the
+ * room's unread ones (the newest `unread_num` from others) are marked.
+ */
 export class MessagesNode extends CategoryNode {
   constructor(parent: RoomNode, ctx: TreeContext) {
     super(parent, 'messages', vscode.l10n.t('Messages'), 'comment-discussion', ctx);
@@ -23,10 +27,22 @@ export class MessagesNode extends CategoryNode {
     // GET /me is made once per token (to know which messages are mine); a failure there only
     // hides the edit/delete actions, it does not fail the list.
     const [messages, me] = await Promise.all([store.messages(this.roomId), store.me().catch((): Me | undefined => undefined)]);
-    return messages.map((message) => new MessageNode(this, message, me?.account_id));
+    const names = readableNames(store.names);
+    const unread = unreadIds(messages, this.parent.room.unread_num, me?.account_id);
+    return [...messages].reverse().map((message) => new MessageNode(this, message, me?.account_id, names, unread.has(message.message_id)));
   }
 
   protected emptyText(): string {
     return vscode.l10n.t('No messages');
   }
+}
+
+/** The newest `count` messages not written by me: what Chatwork counts as the room's unread. */
+export function unreadIds(messages: readonly Message[], count: number, me: number | undefined): Set<string> {
+  const ids = new Set<string>();
+  for (let i = messages.length - 1; i >= 0 && ids.size < count; i--) {
+    const m = messages[i] as Message;
+    if (m.account.account_id !== me) ids.add(m.message_id);
+  }
+  return ids;
 }

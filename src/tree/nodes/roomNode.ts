@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Room, RoomSummary } from '../../api/types';
 import { plainText } from '../format';
+import { roomUri } from '../roomDecorations';
 import type { TreeContext } from '../treeContext';
 import type { CategoryNode } from './categoryNode';
 import { ROLE_NAMES } from './memberNode';
@@ -43,7 +44,9 @@ export class RoomNode extends TreeNode {
     this._room = room;
     this.label = room.name;
     this.description = countsText(room) || undefined;
-    this.iconPath = new vscode.ThemeIcon(TYPE_ICONS[room.type]);
+    // The URI carries the unread badge and colour (RoomDecorations); pinned rooms show a pin.
+    this.resourceUri = roomUri(room.room_id);
+    this.iconPath = new vscode.ThemeIcon(room.sticky ? 'pinned' : TYPE_ICONS[room.type]);
     this.contextValue = contextValueOf(room, this._ctx.deps.muted.has(room.room_id));
     this.tooltip = undefined;
     this.command = { command: 'chatwork.openRoom', title: vscode.l10n.t('Open Room'), arguments: [{ roomId: room.room_id }] };
