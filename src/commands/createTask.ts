@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CreateTaskParams, RoomSummary } from '../api/types';
 import { MAX_BODY_LENGTH } from '../api/validate';
-import { dueDateHint, parseDueDate } from '../common/dueDate';
+import { describeDueDate, dueDateExamples, dueDateHint, parseDueDate } from '../common/dueDate';
 import { showError } from '../common/showError';
 import { fromSingleLine, LINE_BREAK_MARK, toSingleLine } from '../common/singleLine';
 import type { Deps } from '../deps';
@@ -66,12 +66,14 @@ async function askTask(deps: Deps, title: string, roomId: number, initialBody: s
 
   const dueText = await deps.prompts.input({
     title,
-    prompt: vscode.l10n.t('Deadline (optional): {0}, local time. A date alone means the end of that day.', dueDateHint()),
+    prompt: vscode.l10n.t('Deadline (optional): {0} ({1}). A date alone is the whole day, as Chatwork files it.', dueDateHint(), dueDateExamples()),
     placeHolder: vscode.l10n.t('No deadline'),
     validate: (value) => {
       const due = parseDueDate(value);
       return due.kind === 'invalid' ? due.message : undefined;
     },
+    // The resolved day is shown before Enter, so "fri" or "12/24" cannot surprise.
+    describe: (value) => describeDueDate(parseDueDate(value)),
   });
   if (dueText === undefined) return undefined;
   const due = parseDueDate(dueText);
