@@ -46,6 +46,7 @@ export function panelStrings(): Strings {
     placeholderCtrlEnter: vscode.l10n.t('Write a message — {0}+Enter to send'),
     placeholderEnter: vscode.l10n.t('Write a message — Enter to send, Shift+Enter for a new line'),
     mention: vscode.l10n.t('To: mention members'),
+    mentionList: vscode.l10n.t('Members to mention'),
     codeBlock: vscode.l10n.t('Code block'),
     infoBlock: vscode.l10n.t('Info block'),
     infoTitle: vscode.l10n.t('Title'),

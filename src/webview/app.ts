@@ -2,14 +2,16 @@
 // message list and the composer, and the state kept across reloads (draft, scroll).
 import { parse, toPlainText } from '../notation';
 import {
-  MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type MessageData, type PanelState, type PersonData,
+  MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type MemberData, type MessageData, type PanelState, type PersonData,
   type ReplyTo, type RequestMessage, type SnapshotMessage, type ToWebviewMessage, type WebviewMessageHandler,
 } from '../panels/protocol';
 import { Composer } from './composer';
-import { el } from './dom';
+import { el, icon } from './dom';
+import type { MentionCandidate } from './mentions/mentionQuery';
 import { PopupMenu } from './menu';
 import { MessageList, type MessageAction } from './messageList';
 import { quoteText, replyText, type MessageViewContext } from './messageView';
+import { avatar } from './render';
 import { format, stringsFrom, type Strings } from './strings';
 import { TimeFormat, warmUpTimeFormat } from './time';
 
@@ -48,6 +50,7 @@ export class RoomApp {
   private _composer: Composer | undefined;
   private _notice: HTMLElement | undefined;
   private readonly _members = new Map<number, PersonData>();
+  private _memberList: readonly MemberData[] = [];
   private readonly _authors = new Map<number, PersonData>();
   private _draftTimer: ReturnType<typeof setTimeout> | undefined;
   private _scrollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -177,6 +180,8 @@ export class RoomApp {
           return reply.type === 'mentionPicked' ? reply.text : undefined;
         },
         draftChanged: (text) => this._draftChanged(text),
+        mentionCandidates: () => this._mentionCandidates(),
+        avatar: (id) => (id === 0 || !this._ctx ? icon('organization') : avatar(id, this._ctx, 'cw-avatar-inline')),
       });
       // The webview's own state wins after a reload (it has the latest keystrokes), but an empty one
       // never wipes a draft the host kept (e.g. the text of a send that failed).
@@ -257,7 +262,18 @@ export class RoomApp {
     return toPlainText(parse(m.body), { accountName: (id) => ctx?.person(id)?.name, language: ctx?.language ?? 'en' }).trim();
   }
 
-  private _setMembers(members: readonly PersonData[]): void {
+  /** The room's members but me, To All first when I am an admin of a group chat (as the web app offers it). */
+  private _mentionCandidates(): MentionCandidate[] {
+    const snapshot = this._snapshot;
+    if (!snapshot) return [];
+    const me = snapshot.me.accountId;
+    const others = this._memberList.filter((m) => m.accountId !== me).map((m) => ({ accountId: m.accountId, name: m.name }));
+    const admin = this._memberList.some((m) => m.accountId === me && m.role === 'admin');
+    return admin && others.length > 1 ? [{ accountId: 0, name: this._strings.toAll }, ...others] : others;
+  }
+
+  private _setMembers(members: readonly MemberData[]): void {
+    this._memberList = members;
     this._members.clear();
     for (const m of members) this._members.set(m.accountId, m);
   }

@@ -41,6 +41,7 @@ const en = {
   placeholderCtrlEnter: 'Write a message — {0}+Enter to send',
   placeholderEnter: 'Write a message — Enter to send, Shift+Enter for a new line',
   mention: 'To: mention members',
+  mentionList: 'Members to mention',
   codeBlock: 'Code block',
   infoBlock: 'Info block',
   infoTitle: 'Title',
