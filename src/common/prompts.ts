@@ -99,6 +99,7 @@ export class VsCodePrompts implements Prompts {
     quickPick.canSelectMany = true;
     quickPick.ignoreFocusOut = true;
     quickPick.items = items;
+    quickPick.selectedItems = items.filter((item) => item.picked === true);
     return new Promise((resolve) => {
       let settled = false;
       const finish = (value: T[] | undefined) => {

@@ -54,6 +54,8 @@ export function panelStrings(): Strings {
     due: vscode.l10n.t('Due {0}'),
     noDue: vscode.l10n.t('No due date'),
     done: vscode.l10n.t('Done'),
+    markDone: vscode.l10n.t('Mark done'),
+    reopen: vscode.l10n.t('Reopen'),
     open: vscode.l10n.t({ message: 'Open', comment: 'task status: not done yet' }),
     download: vscode.l10n.t('Download {0}'),
     preview: vscode.l10n.t('Image preview — click to download'),

@@ -49,6 +49,8 @@ const en = {
   due: 'Due {0}',
   noDue: 'No due date',
   done: 'Done',
+  markDone: 'Mark done',
+  reopen: 'Reopen',
   open: 'Open',
   download: 'Download {0}',
   preview: 'Image preview — click to download',
