@@ -9,6 +9,8 @@ export interface InputOptions {
   password?: boolean;
   /** Checked on every keystroke; return an error text to block accepting. */
   validate?: (value: string) => string | undefined;
+  /** Shown as the prompt while typing (e.g. the date a deadline resolves to); undefined keeps `prompt`. */
+  describe?: (value: string) => string | undefined;
   /** Checked when the user presses Enter (may call the API); an error text keeps the box open. */
   validateOnAccept?: (value: string) => Promise<string | undefined>;
 }
@@ -55,6 +57,7 @@ export class VsCodePrompts implements Prompts {
       };
       box.onDidChangeValue((value) => {
         box.validationMessage = options.validate?.(value);
+        if (options.describe) box.prompt = options.describe(value) ?? options.prompt;
       });
       box.onDidAccept(async () => {
         const value = box.value;
@@ -85,8 +88,34 @@ export class VsCodePrompts implements Prompts {
     return vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
   }
 
+  /**
+   * A multi-select QuickPick where Enter with nothing checked takes the highlighted item: typing
+   * "Ali" and pressing Enter picks Alice, as anyone expects (showQuickPick would answer nothing).
+   */
   async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined> {
-    return vscode.window.showQuickPick(items, { ...options, canPickMany: true, ignoreFocusOut: true });
+    const quickPick = vscode.window.createQuickPick<T>();
+    quickPick.title = options.title;
+    quickPick.placeholder = options.placeHolder;
+    quickPick.matchOnDescription = options.matchOnDescription ?? false;
+    quickPick.canSelectMany = true;
+    quickPick.ignoreFocusOut = true;
+    quickPick.items = items;
+    quickPick.selectedItems = items.filter((item) => item.picked === true);
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (value: T[] | undefined) => {
+        if (settled) return;
+        settled = true;
+        resolve(value);
+        quickPick.dispose();
+      };
+      quickPick.onDidAccept(() => {
+        const checked = [...quickPick.selectedItems];
+        finish(checked.length > 0 ? checked : [...quickPick.activeItems]);
+      });
+      quickPick.onDidHide(() => finish(undefined));
+      quickPick.show();
+    });
   }
 
   async confirm(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {

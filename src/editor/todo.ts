@@ -8,6 +8,8 @@ export interface TodoComment {
   readonly text: string;
   /** 0-based column of the keyword. */
   readonly column: number;
+  /** What is to be done, without the comment marker, the keyword and its `:` or `(owner)`: "retry". */
+  readonly task: string;
 }
 
 // A comment opener, anything, then the keyword as a whole word (upper case, as tools write it).
@@ -22,5 +24,7 @@ export function findTodo(line: string): TodoComment | undefined {
     .slice(column)
     .replace(/\s*(?:\*\/|-->)\s*$/, '')
     .trim();
-  return { keyword, text, column };
+  // "TODO(taro): split this" → "split this"; a bare "TODO" keeps the keyword (a task needs a text).
+  const task = text.slice(keyword.length).replace(/^\s*(?:\([^)]*\))?\s*[:：\-–—]?\s*/, '').trim() || keyword;
+  return { keyword, text, column, task };
 }

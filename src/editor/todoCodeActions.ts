@@ -7,7 +7,7 @@ export interface TodoTaskArg {
   readonly uri: vscode.Uri;
   /** 1-based. */
   readonly line: number;
-  /** "TODO: retry on 429". */
+  /** The task's text without the comment marker and keyword: "retry on 429" for `// TODO: retry on 429`. */
   readonly todo: string;
 }
 
@@ -36,7 +36,7 @@ export class TodoCodeActions implements vscode.CodeActionProvider {
       const todo = findTodo(document.lineAt(line).text);
       if (!todo) continue;
       const action = new vscode.CodeAction(vscode.l10n.t('Create Chatwork task from {0}', todo.keyword), vscode.CodeActionKind.QuickFix);
-      const arg: TodoTaskArg = { uri: document.uri, line: line + 1, todo: todo.text };
+      const arg: TodoTaskArg = { uri: document.uri, line: line + 1, todo: todo.task };
       action.command = { command: 'chatwork.taskFromSelection', title: action.title, arguments: [arg] };
       actions.push(action);
     }

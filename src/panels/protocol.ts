@@ -16,6 +16,16 @@ export interface MemberData extends PersonData {
   readonly role: 'admin' | 'member' | 'readonly';
 }
 
+/** A task of the room, so the card in the message that added it shows its live state. */
+export interface TaskData {
+  readonly taskId: number;
+  /** The message whose `[task]` card added it. */
+  readonly messageId: string;
+  readonly accountId: number;
+  readonly assignedById: number;
+  readonly status: 'open' | 'done';
+}
+
 /** One Chatwork message; `body` is raw notation (the webview parses it). */
 export interface MessageData {
   readonly id: string;
@@ -127,6 +137,12 @@ export interface FailedMessage {
   readonly error: string;
 }
 
+/** The room's tasks (open and done), after the snapshot and after each change. */
+export interface TasksChangedMessage {
+  readonly type: 'tasksChanged';
+  readonly tasks: readonly TaskData[];
+}
+
 export interface MentionPickedMessage {
   readonly type: 'mentionPicked';
   /** `[To:123]Name` for each picked member, or undefined when cancelled. */
@@ -152,7 +168,8 @@ export type ToWebviewMessage =
   | DoneMessage
   | FailedMessage
   | MentionPickedMessage
-  | PreviewResolvedMessage;
+  | PreviewResolvedMessage
+  | TasksChangedMessage;
 
 // ── Webview → host ───────────────────────────────────────────────────────────────────────────────
 
@@ -218,6 +235,8 @@ export interface MarkUnreadMessage {
 export interface CreateTaskMessage {
   readonly type: 'createTask';
   readonly body: string;
+  /** Members the message mentions: preselected as assignees. */
+  readonly assigneeIds?: readonly number[];
 }
 
 export interface DownloadFileMessage {
@@ -251,6 +270,13 @@ export interface PickMentionRequest {
   readonly type: 'pickMention';
 }
 
+/** PUT tasks/{id}/status for each task (a task card's Mark done / Reopen). → DoneMessage | FailedMessage */
+export interface SetTaskStatusRequest {
+  readonly type: 'setTaskStatus';
+  readonly taskIds: readonly number[];
+  readonly status: 'open' | 'done';
+}
+
 /** → PreviewResolvedMessage */
 export interface ResolvePreviewRequest {
   readonly type: 'resolvePreview';
@@ -275,7 +301,8 @@ export type FromWebviewMessage =
   | EditRequest
   | DeleteRequest
   | PickMentionRequest
-  | ResolvePreviewRequest;
+  | ResolvePreviewRequest
+  | SetTaskStatusRequest;
 
 /** The reply each request gets (FailedMessage also when the host refused a malformed request). */
 export interface ReplyTypes {
@@ -284,6 +311,7 @@ export interface ReplyTypes {
   delete: DoneMessage | FailedMessage;
   pickMention: MentionPickedMessage | FailedMessage;
   resolvePreview: PreviewResolvedMessage | FailedMessage;
+  setTaskStatus: DoneMessage | FailedMessage;
 }
 
 export type RequestMessage = Extract<FromWebviewMessage, { type: keyof ReplyTypes }>;

@@ -9,6 +9,7 @@ import type { DraftStore } from './drafts';
 import { memberData, meData, messageData, panelConfig } from './panelData';
 import { localResourceRoots, panelHtml } from './panelHtml';
 import { panelStrings } from './panelStrings';
+import { hasTaskCard, PanelTasks } from './panelTasks';
 import {
   MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type HostMessageHandler, type RenderedMessage,
   type SnapshotMessage, type ToWebviewMessage,
@@ -30,7 +31,7 @@ export interface RoomPanelServices {
   openLink(url: string): Promise<void>;
 }
 
-const REQUESTS = new Set(['send', 'edit', 'delete', 'pickMention', 'resolvePreview']);
+const REQUESTS = new Set(['send', 'edit', 'delete', 'pickMention', 'resolvePreview', 'setTaskStatus']);
 
 /**
  * One open room: a webview panel showing the room's messages live, with a composer. The webview
@@ -42,6 +43,7 @@ export class RoomPanel extends Disposable {
 
   private readonly _rpc: HostMessageHandler;
   private readonly _actions: RoomActions;
+  private readonly _tasks: PanelTasks;
   private _reads: ReadTracker | undefined;
   private _me: number | undefined;
   private _memberIds = new Set<number>();
@@ -67,6 +69,7 @@ export class RoomPanel extends Disposable {
     super();
     const { deps } = _services;
     this._actions = new RoomActions(deps, roomId, _services.drafts, _services.previews);
+    this._tasks = new PanelTasks(deps, roomId);
     this._rpc = new MessageHandler<ToWebviewMessage, FromWebviewMessage>(
       (envelope) => void panel.webview.postMessage(envelope),
       (message) => this._handle(message),
@@ -157,8 +160,13 @@ export class RoomPanel extends Disposable {
         await this._actions.run('chatwork.markUnreadFromMessage', { messageId: message.messageId }, vscode.l10n.t('Marking unread'));
         return undefined;
       case 'createTask':
-        await this._actions.run('chatwork.createTask', { body: message.body }, vscode.l10n.t('Creating a task'));
+        await this._actions.run('chatwork.createTask', { body: message.body, assigneeIds: message.assigneeIds }, vscode.l10n.t('Creating a task'));
         return undefined;
+      case 'setTaskStatus': {
+        const reply = await this._tasks.setStatus(message.taskIds, message.status);
+        await this._sendTasks();
+        return reply;
+      }
       case 'downloadFile':
         await this._actions.run('chatwork.downloadFile', { fileId: message.fileId }, vscode.l10n.t('Downloading the file'));
         return undefined;
@@ -215,6 +223,7 @@ export class RoomPanel extends Disposable {
       const queued = this._pending ?? [];
       this._pending = undefined;
       for (const delta of queued) this._postNow(delta);
+      if (messages.some((m) => hasTaskCard(m.body))) void this._sendTasks();
     } catch (error) {
       if (generation !== this._loadGeneration || this.isDisposed) return;
       deps.log.error(`Opening room ${this.roomId} failed`, error);
@@ -227,6 +236,8 @@ export class RoomPanel extends Disposable {
   private _onAdded(added: readonly Message[]): void {
     this._reads?.noteAdded(added, this._me);
     this._post({ type: 'messagesAdded', messages: added.map(messageData) });
+    // A task added or done meanwhile (here or elsewhere): the cards show the new state.
+    if (added.some((m) => hasTaskCard(m.body))) void this._sendTasks();
     // Someone new wrote (joined since the snapshot): refresh the members for names and avatars.
     if (added.some((m) => !this._memberIds.has(m.account.account_id))) void this._refreshMembers();
   }
@@ -238,6 +249,16 @@ export class RoomPanel extends Disposable {
       this._post({ type: 'membersChanged', members: members.map(memberData) });
     } catch (error) {
       this._services.deps.log.warn(`Members of room ${this.roomId} could not be refreshed: ${describeError(error)}`);
+    }
+  }
+
+  /** The room's tasks for the task cards; a failure leaves the cards as their notation says. */
+  private async _sendTasks(): Promise<void> {
+    try {
+      const tasks = await this._tasks.load();
+      if (!this.isDisposed) this._post({ type: 'tasksChanged', tasks });
+    } catch (error) {
+      this._services.deps.log.warn(`Tasks of room ${this.roomId} could not be loaded for the panel: ${describeError(error)}`);
     }
   }
 

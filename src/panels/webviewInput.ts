@@ -8,6 +8,7 @@ const MAX_TEXT = 65_535;
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 const isMessageId = (v: unknown): v is string => typeof v === 'string' && MESSAGE_ID.test(v);
 const isText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+const isIdList = (v: unknown): v is number[] => Array.isArray(v) && v.length <= 100 && v.every(isId);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** The message if it is well-formed, otherwise undefined (and it is dropped). */
@@ -39,7 +40,12 @@ export function checkWebviewMessage(value: unknown): FromWebviewMessage | undefi
       if (!isText(m.path, 1024) || m.path === '' || !isId(m.startLine) || !isId(m.endLine) || (m.column !== undefined && !isId(m.column))) return undefined;
       return { type: 'openCodeRef', path: m.path, startLine: m.startLine, endLine: m.endLine, ...(m.column === undefined ? {} : { column: m.column }) };
     case 'createTask':
-      return isText(m.body) ? { type: 'createTask', body: m.body } : undefined;
+      if (!isText(m.body) || (m.assigneeIds !== undefined && !isIdList(m.assigneeIds))) return undefined;
+      return m.assigneeIds === undefined ? { type: 'createTask', body: m.body } : { type: 'createTask', body: m.body, assigneeIds: m.assigneeIds };
+    case 'setTaskStatus':
+      return isIdList(m.taskIds) && m.taskIds.length > 0 && (m.status === 'open' || m.status === 'done')
+        ? { type: 'setTaskStatus', taskIds: m.taskIds, status: m.status }
+        : undefined;
     case 'downloadFile':
       return isId(m.fileId) ? { type: m.type, fileId: m.fileId } : undefined;
     case 'resolvePreview':

@@ -3,6 +3,7 @@
 // Code's translations and display language at activation, see src/common/l10n.ts).
 
 import type { Message, TaskLimitType } from '../api/types';
+import { chatworkDayOf, isDayOver, isoDay } from '../common/deadline/chatworkDay';
 import { l10n, notationLanguage } from '../common/l10n';
 import { parse, toOneLine, toPlainText } from '../notation';
 
@@ -48,14 +49,19 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(digits)} ${units[unit]}`;
 }
 
-/** A task's deadline as shown: undefined without one; the day for "date", day and time for "time". */
+/**
+ * A task's deadline as shown: undefined without one; day and local time for "time"; for "date" the
+ * calendar day Chatwork filed it under (its day in Japan, see chatworkDay.ts), not the local day.
+ */
 export function formatDue(limitTime: number, limitType: TaskLimitType): string | undefined {
   if (limitTime <= 0 || limitType === 'none') return undefined;
-  return limitType === 'time' ? localDateTime(limitTime) : localDate(limitTime);
+  return limitType === 'time' ? localDateTime(limitTime) : isoDay(chatworkDayOf(limitTime));
 }
 
+/** Past a time deadline; past a date deadline once the user's own calendar has left that day. */
 export function isOverdue(limitTime: number, limitType: TaskLimitType, nowMs: number = Date.now()): boolean {
-  return limitTime > 0 && limitType !== 'none' && limitTime * 1000 < nowMs;
+  if (limitTime <= 0 || limitType === 'none') return false;
+  return limitType === 'date' ? isDayOver(chatworkDayOf(limitTime), new Date(nowMs)) : limitTime * 1000 < nowMs;
 }
 
 /** A notation body as one line of plain text (mentions, emoticons, system texts made readable). */

@@ -1,15 +1,18 @@
 // The room panel's webview: the ready handshake, the snapshot and deltas from the host, the
 // message list and the composer, and the state kept across reloads (draft, scroll).
-import { parse, toPlainText } from '../notation';
+import { forEachNode, parse, toPlainText } from '../notation';
 import {
-  MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type MessageData, type PanelState, type PersonData,
+  MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type MemberData, type MessageData, type PanelState, type PersonData,
   type ReplyTo, type RequestMessage, type SnapshotMessage, type ToWebviewMessage, type WebviewMessageHandler,
 } from '../panels/protocol';
 import { Composer } from './composer';
-import { el } from './dom';
+import { el, icon } from './dom';
+import type { MentionCandidate } from './mentions/mentionQuery';
 import { PopupMenu } from './menu';
 import { MessageList, type MessageAction } from './messageList';
 import { quoteText, replyText, type MessageViewContext } from './messageView';
+import { avatar } from './render';
+import { TaskCards } from './taskCards';
 import { format, stringsFrom, type Strings } from './strings';
 import { TimeFormat, warmUpTimeFormat } from './time';
 
@@ -46,8 +49,10 @@ export class RoomApp {
   private _ctx: MessageViewContext | undefined;
   private _list: MessageList | undefined;
   private _composer: Composer | undefined;
+  private _taskCards: TaskCards | undefined;
   private _notice: HTMLElement | undefined;
   private readonly _members = new Map<number, PersonData>();
+  private _memberList: readonly MemberData[] = [];
   private readonly _authors = new Map<number, PersonData>();
   private _draftTimer: ReturnType<typeof setTimeout> | undefined;
   private _scrollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -113,6 +118,9 @@ export class RoomApp {
         return undefined;
       case 'roomRenamed':
         return undefined;
+      case 'tasksChanged':
+        if (this._list) this._taskCards?.setTasks(message.tasks, this._list.element);
+        return undefined;
       case 'revealMessage':
         if (this._list && !this._list.reveal(message.messageId)) this._showNotice(this._strings.messageNotLoaded);
         return undefined;
@@ -144,7 +152,17 @@ export class RoomApp {
       person: (id) => this._members.get(id) ?? this._authors.get(id) ?? (id === snapshot.me.accountId ? snapshot.me : undefined),
       emoticonImages: this._options.emoticonImages ?? true,
       canPost: snapshot.canPost,
+      decorate: (element) => this._taskCards?.decorate(element),
     };
+    this._taskCards = snapshot.canPost
+      ? new TaskCards(snapshot.me.accountId, strings, {
+          setStatus: async (taskIds, status) => {
+            const reply = await this._request({ type: 'setTaskStatus', taskIds, status });
+            return reply.type === 'failed' ? reply.error : undefined;
+          },
+          notice: (text) => this._showNotice(text),
+        })
+      : undefined;
     const restoring = this._state?.roomId === snapshot.roomId ? this._state : undefined;
     const list = new MessageList(this._ctx, {
       messageAction: (action, m, anchor) => this._messageAction(action, m, anchor),
@@ -177,6 +195,8 @@ export class RoomApp {
           return reply.type === 'mentionPicked' ? reply.text : undefined;
         },
         draftChanged: (text) => this._draftChanged(text),
+        mentionCandidates: () => this._mentionCandidates(),
+        avatar: (id) => (id === 0 || !this._ctx ? icon('organization') : avatar(id, this._ctx, 'cw-avatar-inline')),
       });
       // The webview's own state wins after a reload (it has the latest keystrokes), but an empty one
       // never wipes a draft the host kept (e.g. the text of a send that failed).
@@ -244,7 +264,7 @@ export class RoomApp {
       case 'more':
         this._menu.show(anchor, [
           { label: s.markUnread, icon: 'eye-closed', run: () => this._post({ type: 'markUnread', messageId: m.id }) },
-          { label: s.createTask, icon: 'tasklist', run: () => this._post({ type: 'createTask', body: this._plainText(m) }) },
+          { label: s.createTask, icon: 'tasklist', run: () => this._post({ type: 'createTask', body: this._plainText(m), assigneeIds: this._mentioned(m) }) },
           { label: s.copyText, icon: 'copy', run: () => this._post({ type: 'copyText', text: this._plainText(m) }) },
           { label: s.copyLink, icon: 'link', run: () => this._post({ type: 'copyText', text: `https://www.chatwork.com/#!rid${ctx.roomId}-${m.id}` }) },
         ]);
@@ -252,12 +272,32 @@ export class RoomApp {
     }
   }
 
+  /** Members a message mentions (To and reply), outside quotes: the task's preselected assignees. */
+  private _mentioned(m: MessageData): number[] {
+    const ids = new Set<number>();
+    forEachNode(parse(m.body), (n) => {
+      if ((n.type === 'mention' || n.type === 'reply') && this._members.has(n.accountId)) ids.add(n.accountId);
+    }, { includeQuotes: false });
+    return [...ids];
+  }
+
   private _plainText(m: MessageData): string {
     const ctx = this._ctx;
     return toPlainText(parse(m.body), { accountName: (id) => ctx?.person(id)?.name, language: ctx?.language ?? 'en' }).trim();
   }
 
-  private _setMembers(members: readonly PersonData[]): void {
+  /** The room's members but me, To All first when I am an admin of a group chat (as the web app offers it). */
+  private _mentionCandidates(): MentionCandidate[] {
+    const snapshot = this._snapshot;
+    if (!snapshot) return [];
+    const me = snapshot.me.accountId;
+    const others = this._memberList.filter((m) => m.accountId !== me).map((m) => ({ accountId: m.accountId, name: m.name }));
+    const admin = this._memberList.some((m) => m.accountId === me && m.role === 'admin');
+    return admin && others.length > 1 ? [{ accountId: 0, name: this._strings.toAll }, ...others] : others;
+  }
+
+  private _setMembers(members: readonly MemberData[]): void {
+    this._memberList = members;
     this._members.clear();
     for (const m of members) this._members.set(m.accountId, m);
   }

@@ -1,9 +1,12 @@
 // The composer: a multi-line textarea with To / code / info buttons and Send. Ctrl/Cmd+Enter sends
 // (or Enter, with chatwork.sendWithEnter; Shift+Enter is then a newline); a key press that is part
 // of an IME composition never sends. A failed send keeps the text and shows the server's reason
-// with Retry; nothing is ever resent without the user asking.
+// with Retry; nothing is ever resent without the user asking. Typing `@` or `[To` opens the inline
+// list of members (mentions/); the IME's own keys never reach it.
 import type { PanelConfig } from '../panels/protocol';
 import { el, icon, iconButton } from './dom';
+import { MentionList } from './mentions/mentionList';
+import { filterMentions, mentionAt, type MentionCandidate } from './mentions/mentionQuery';
 import { format, type Strings } from './strings';
 
 export interface ComposerHost {
@@ -12,6 +15,10 @@ export interface ComposerHost {
   /** Asks the host for members to mention; resolves with `[To:…]Name` lines or undefined. */
   pickMention(): Promise<string | undefined>;
   draftChanged(text: string): void;
+  /** Who may be mentioned, To All (account 0) first when I may use it. */
+  mentionCandidates(): readonly MentionCandidate[];
+  /** A member's avatar for the mention list. */
+  avatar(accountId: number): HTMLElement;
 }
 
 const MAX_HEIGHT_PX = 240;
@@ -25,6 +32,9 @@ export class Composer {
   private readonly _errorText: HTMLElement;
   private _sending = false;
   private _composing = false;
+  private readonly _mentions: MentionList;
+  /** Start of the mention the user closed with Esc: it stays closed while typed on. */
+  private _dismissedAt: number | undefined;
 
   constructor(
     private readonly _strings: Strings,
@@ -68,10 +78,25 @@ export class Composer {
     this._send.addEventListener('click', () => void this.send());
     retry.addEventListener('click', () => void this.send());
     dismiss.addEventListener('click', () => (this._error.hidden = true));
-    this._input.addEventListener('compositionstart', () => (this._composing = true));
-    this._input.addEventListener('compositionend', () => (this._composing = false));
+    this._mentions = new MentionList(this._input, s.mentionList, (id) => _host.avatar(id), (c) => this._insertMention(c));
+    this._input.addEventListener('compositionstart', () => {
+      this._composing = true;
+      this._mentions.close();
+    });
+    this._input.addEventListener('compositionend', () => {
+      this._composing = false;
+      this._updateMentions();
+    });
     this._input.addEventListener('keydown', (e) => this._onKey(e));
-    this._input.addEventListener('input', () => this._changed());
+    this._input.addEventListener('input', (e) => {
+      this._changed();
+      if (!(e as InputEvent).isComposing && !this._composing) this._updateMentions();
+    });
+    this._input.addEventListener('click', () => this._updateMentions());
+    this._input.addEventListener('keyup', (e) => {
+      if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) this._updateMentions();
+    });
+    this._input.addEventListener('blur', () => this._mentions.close());
     this._applyConfig();
   }
 
@@ -156,12 +181,60 @@ export class Composer {
   private _onKey(e: KeyboardEvent): void {
     // keyCode 229: the key went to the IME (Japanese input confirms with Enter).
     if (e.isComposing || this._composing || e.keyCode === 229) return;
+    if (this._mentions.isOpen && this._mentionKey(e)) return;
     if (e.key !== 'Enter') return;
     const modifier = e.ctrlKey || e.metaKey;
     const sends = modifier || (this._config.sendWithEnter && !e.shiftKey && !e.altKey);
     if (!sends) return;
     e.preventDefault();
     void this.send();
+  }
+
+  /** ↑/↓ move, Enter/Tab insert, Esc closes; true when the list took the key. */
+  private _mentionKey(e: KeyboardEvent): boolean {
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (plain && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      this._mentions.move(e.key === 'ArrowDown' ? 1 : -1);
+    } else if (plain && !e.shiftKey && (e.key === 'Enter' || e.key === 'Tab')) {
+      const active = this._mentions.active;
+      if (!active) return false;
+      this._insertMention(active);
+    } else if (e.key === 'Escape') {
+      this._dismissedAt = mentionAt(this._input.value, this._input.selectionStart)?.start;
+      this._mentions.close();
+      e.stopPropagation();
+    } else {
+      return false;
+    }
+    e.preventDefault();
+    return true;
+  }
+
+  /** Opens, filters or closes the list for the mention being typed at the caret. */
+  private _updateMentions(): void {
+    const { value, selectionStart, selectionEnd } = this._input;
+    const trigger = selectionStart === selectionEnd ? mentionAt(value, selectionStart) : undefined;
+    if (!trigger || trigger.start === this._dismissedAt || this._sending) {
+      if (!trigger) this._dismissedAt = undefined;
+      this._mentions.close();
+      return;
+    }
+    this._mentions.show(filterMentions(this._host.mentionCandidates(), trigger.query), trigger.start);
+  }
+
+  /** Replaces the typed `@query` with `[To:id]Name` (or `[toall]`); a line of To's ends with a newline. */
+  private _insertMention(candidate: MentionCandidate): void {
+    const { value, selectionStart } = this._input;
+    const trigger = mentionAt(value, selectionStart);
+    this._mentions.close();
+    if (!trigger) return;
+    const tag = candidate.accountId === 0 ? '[toall]' : `[To:${candidate.accountId}]${candidate.name}`;
+    const atLineStart = trigger.start === 0 || value[trigger.start - 1] === '\n';
+    const after = value[selectionStart];
+    const separator = atLineStart ? (after === '\n' ? '' : '\n') : after === ' ' ? '' : ' ';
+    this._input.setRangeText(tag + separator, trigger.start, selectionStart, 'end');
+    this._input.focus();
+    this._changed();
   }
 
   private _changed(): void {

@@ -11,6 +11,8 @@ import { format } from './strings';
 export interface MessageViewContext extends RenderContext {
   /** False for read-only members: no reply, quote, edit or delete. */
   readonly canPost: boolean;
+  /** Called on each message element built (task cards get their live state and actions). */
+  readonly decorate?: (element: HTMLElement, m: MessageData) => void;
 }
 
 export function isDeletedBody(body: string): boolean {
@@ -67,6 +69,7 @@ export function messageElement(m: MessageData, ctx: MessageViewContext, head = t
   main.append(body);
   root.append(gutter, main);
   if (!deleted) root.append(toolbar(own, ctx));
+  ctx.decorate?.(root, m);
   return root;
 }
 

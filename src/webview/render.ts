@@ -275,7 +275,7 @@ function task(node: TaskNode, ctx: RenderContext): HTMLElement {
   }
   const due =
     node.limitTime > 0 && node.limitType !== 'none'
-      ? format(s.due, node.limitType === 'time' ? ctx.time.dateTime(node.limitTime) : ctx.time.date(node.limitTime))
+      ? format(s.due, node.limitType === 'time' ? ctx.time.dateTime(node.limitTime) : ctx.time.dueDay(node.limitTime))
       : s.noDue;
   head.append(el('span', 'cw-task-due', due));
   const content = el('div', 'cw-task-body');

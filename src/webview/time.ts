@@ -1,5 +1,6 @@
 // Dates and times as the panel shows them: day headers (Today / Yesterday / a date), message times
 // (relative while recent, clock time after) and full absolute tooltips.
+import { chatworkDayOf, formatCalendarDay } from '../common/deadline/chatworkDay';
 import type { Strings } from './strings';
 
 const DAY_MS = 86_400_000;
@@ -26,12 +27,14 @@ export class TimeFormat {
   private readonly _dateTime: Intl.DateTimeFormat;
   private readonly _clock: Intl.DateTimeFormat;
   private readonly _relative: Intl.RelativeTimeFormat;
+  private readonly _locale: string;
 
   constructor(
     locale: string,
     private readonly _strings: Strings,
   ) {
     const safeLocale = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en';
+    this._locale = safeLocale;
     this._full = new Intl.DateTimeFormat(safeLocale, { dateStyle: 'full', timeStyle: 'medium' });
     this._date = new Intl.DateTimeFormat(safeLocale, { dateStyle: 'medium' });
     this._dateTime = new Intl.DateTimeFormat(safeLocale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -47,6 +50,11 @@ export class TimeFormat {
   /** "Dec 1, 2026, 2:01 AM" */
   dateTime(unixSeconds: number): string {
     return this._dateTime.format(unixSeconds * 1000);
+  }
+
+  /** A date-only task deadline: the day Chatwork filed it under, whatever the local zone. */
+  dueDay(unixSeconds: number): string {
+    return formatCalendarDay(chatworkDayOf(unixSeconds), this._locale);
   }
 
   date(unixSeconds: number): string {

@@ -245,7 +245,7 @@ describe('from the editor', () => {
       assert.ok(action?.command, `the code action is offered (got ${actions.map((a) => a.title).join(', ')})`);
       assert.strictEqual(action.kind?.value, vscode.CodeActionKind.QuickFix.value);
 
-      const expected = `TODO: handle 429 with Retry-After\n${DIR}/src/todo.py:L3`;
+      const expected = `handle 429 with Retry-After\n${DIR}/src/todo.py:L3`;
       prompts.answer(
         { kind: 'pick', choose: 'デザインレビュー' },
         { kind: 'input', value: toSingleLine(expected) },

@@ -265,6 +265,21 @@ describe('room commands', () => {
       assert.strictEqual(task?.limit_time, Math.floor(new Date(2099, 0, 2, 9, 30).getTime() / 1000));
     });
 
+    it(`Create Task: a date-only deadline lands on the picked day, shown as that day (TZ=${process.env.TZ ?? 'unset'})`, async () => {
+      // Run with TZ=America/Los_Angeles, Asia/Ho_Chi_Minh and Asia/Tokyo: the day must not move.
+      prompts.answer({ kind: 'input', value: 'IT: due on the 3rd' }, { kind: 'pickMany', choose: ['Bob Suzuki'] }, { kind: 'input', value: '2099-12-03' });
+      await vscode.commands.executeCommand('chatwork.createTask', { roomId: PHOENIX });
+      assert.match(prompts.descriptions.at(-1) ?? '', /Dec 3, 2099 \(the whole day\)/);
+      const task = (await emulator().state()).tasks.find((t) => t.body === 'IT: due on the 3rd');
+      assert.ok(task);
+      assert.strictEqual(task.limit_type, 'date');
+      // Chatwork files it on Japan's calendar: the end of 2099-12-03 in JST.
+      assert.strictEqual(task.limit_time, Date.UTC(2099, 11, 3, 23, 59, 59) / 1000 - 9 * 3600);
+      await vscode.commands.executeCommand('chatwork.showTask', { roomId: PHOENIX, taskId: task.task_id });
+      assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /Deadline: 2099-12-03\n/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
     it('Show Task opens the task (GET tasks/{id}) read-only', async () => {
       const task = (await emulator().state()).tasks.find((t) => t.room_id === PHOENIX);
       assert.ok(task);

@@ -199,7 +199,7 @@ describe('localisation', () => {
       const dir = path.join(root, 'src', 'webview');
       const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'strings.ts');
       // Key names and the modifier label in "Ctrl+Enter" are not translated (VS Code does not either).
-      const allowed = new Set(['Enter', 'Escape', 'ArrowDown', 'ArrowUp', 'BUTTON', 'Ctrl']);
+      const allowed = new Set(['Enter', 'Escape', 'ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'Tab', 'BUTTON', 'Ctrl']);
       const looksLikeText = (s: string): boolean => {
         if (allowed.has(s)) return false;
         // Notation, URLs, selectors and CSS: brackets, slashes, `=`, `#`…; class lists and sizes.

@@ -35,6 +35,22 @@ describe('TODO comments', () => {
     'MY_TODO_FLAG = true',
     '',
   ];
+  const tasks: ReadonlyArray<readonly [string, string]> = [
+    ['  // TODO: retry on 429', 'retry on 429'],
+    ['x = 1  # FIXME handle None', 'handle None'],
+    ['/* TODO(taro): split this */', 'split this'],
+    ['<!-- TODO: alt text -->', 'alt text'],
+    ['<!-- TODO alt text-->', 'alt text'],
+    ['# FIXME - flaky on Windows', 'flaky on Windows'],
+    ['// TODO：全角コロン', '全角コロン'],
+    ['//TODO', 'TODO'],
+  ];
+  for (const [line, task] of tasks) {
+    it(`the task of ${JSON.stringify(line)} is ${JSON.stringify(task)} (no comment marker, no keyword)`, () => {
+      assert.equal(findTodo(line)?.task, task);
+    });
+  }
+
   for (const line of negatives) {
     it(`finds nothing in ${JSON.stringify(line)}`, () => assert.equal(findTodo(line), undefined));
   }

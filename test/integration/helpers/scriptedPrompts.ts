@@ -26,6 +26,8 @@ export class ScriptedPrompts implements Prompts {
   readonly questions: string[] = [];
   /** Validation messages shown in input boxes (e.g. a rejected token). */
   readonly validationMessages: string[] = [];
+  /** What input boxes described for the accepted values (e.g. the day a deadline resolves to). */
+  readonly descriptions: string[] = [];
   /** Items offered by the last pick / pickMany. */
   lastItems: readonly vscode.QuickPickItem[] = [];
   /** Action to click on the next notification matching the pattern. */
@@ -58,7 +60,11 @@ export class ScriptedPrompts implements Prompts {
       const { value } = this._next('input', options.title);
       if (value === undefined) return undefined;
       const error = options.validate?.(value) ?? (await options.validateOnAccept?.(value));
-      if (!error) return value;
+      if (!error) {
+        const described = options.describe?.(value);
+        if (described !== undefined) this.descriptions.push(described);
+        return value;
+      }
       this.validationMessages.push(error);
       // As in the real box: the user stays in it and may type again (the next scripted input).
       if (!this._answers.some((a) => a.kind === 'input')) return undefined;
