@@ -14,6 +14,7 @@ import { registerFilterTasks } from './commands/filterTasks';
 import { registerLeaveAndDeleteRoom } from './commands/leaveDeleteRoom';
 import { registerMessageEdits } from './commands/messageEdits';
 import { registerMyTasksCommands } from './commands/myTasks';
+import { registerOpenInChatwork } from './commands/openInChatwork';
 import { registerOpenRoom } from './commands/openRoom';
 import { registerReadState } from './commands/readState';
 import { registerRefresh } from './commands/refresh';
@@ -132,6 +133,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   registerCreateTask(context, deps);
   registerShowDetails(context, deps);
   registerCopyMessageLink(context, deps);
+  registerOpenInChatwork(context, deps);
   registerDownloadFile(context, deps);
 
   // Room panels: live messages and a composer, restored after a reload.

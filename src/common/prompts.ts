@@ -33,6 +33,8 @@ export interface Prompts {
   openFile(title: string): Promise<vscode.Uri | undefined>;
   /** A non-modal notification with optional action buttons; resolves to the clicked action. */
   notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Opens an http(s) address in the user's browser (VS Code may ask first). */
+  openExternal(uri: vscode.Uri): Promise<boolean>;
 }
 
 export class VsCodePrompts implements Prompts {
@@ -110,5 +112,9 @@ export class VsCodePrompts implements Prompts {
       case 'error':
         return vscode.window.showErrorMessage(message, ...actions);
     }
+  }
+
+  async openExternal(uri: vscode.Uri): Promise<boolean> {
+    return vscode.env.openExternal(uri);
   }
 }
