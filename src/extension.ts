@@ -5,12 +5,15 @@ import { StoredIdentity } from './auth/storedIdentity';
 import { TokenStore } from './auth/tokenStore';
 import { registerChangeMembers } from './commands/changeMembers';
 import { registerCopyMessageLink } from './commands/copyMessageLink';
+import { registerContactCommands } from './contacts/contactCommands';
+import { ContactsView } from './contacts/contactsView';
 import { registerCreateRoom } from './commands/createRoom';
 import { registerCreateTask } from './commands/createTask';
 import { registerDownloadFile } from './commands/downloadFile';
 import { registerEditRoom } from './commands/editRoom';
 import { registerFilterFiles } from './commands/filterFiles';
 import { registerFilterTasks } from './commands/filterTasks';
+import { registerInviteLink } from './commands/inviteLink';
 import { registerLeaveAndDeleteRoom } from './commands/leaveDeleteRoom';
 import { registerMessageEdits } from './commands/messageEdits';
 import { registerMyTasksCommands } from './commands/myTasks';
@@ -30,6 +33,7 @@ import { Logger } from './common/logger';
 import { VsCodePrompts } from './common/prompts';
 import { Settings } from './common/settings';
 import type { Deps } from './deps';
+import { ChatworkUriHandler } from './deepLinks/uriHandler';
 import { registerOpenCodeRef } from './editor/openCodeRef';
 import { registerRoomPanels } from './panels/roomPanelSerializer';
 import type { RoomPanels } from './panels/roomPanels';
@@ -54,6 +58,10 @@ export interface ChatworkExtensionApi {
   readonly muted: MutedRooms;
   /** The My Tasks view below Rooms. */
   readonly myTasks: MyTasksView;
+  /** The Contacts view (contacts and pending contact requests). */
+  readonly contacts: ContactsView;
+  /** The handler of vscode://chatwork-vscode.chatwork-vscode/open?room=…&message=… links. */
+  readonly uriHandler: vscode.UriHandler;
   /** Where the extension keeps state and logs (tests check that the token never lands there). */
   readonly context: Pick<vscode.ExtensionContext, 'globalState' | 'logUri' | 'globalStorageUri'>;
 }
@@ -128,6 +136,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   registerEditRoom(context, deps);
   registerLeaveAndDeleteRoom(context, deps);
   registerChangeMembers(context, deps);
+  registerInviteLink(context, deps);
   registerReadState(context, deps);
   registerMessageEdits(context, deps);
   registerCreateTask(context, deps);
@@ -139,6 +148,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   // Room panels: live messages and a composer, restored after a reload.
   const panels = registerRoomPanels(context, deps);
   registerOpenRoom(context, deps, panels);
+  // Deep links (vscode://chatwork-vscode.chatwork-vscode/open?room=…&message=…) open a room here.
+  const uriHandler = new ChatworkUriHandler(deps, panels);
+  context.subscriptions.push(vscode.window.registerUriHandler(uriHandler));
 
   // Notifications for mentions and direct messages, and the commands that jump to them.
   const notifier = new Notifier(deps, muted, (roomId) => {
@@ -158,10 +170,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   context.subscriptions.push(myTasks);
   registerMyTasksCommands(context, deps, myTasks);
 
+  // Contacts and contact requests.
+  const contacts = new ContactsView(deps);
+  context.subscriptions.push(contacts);
+  registerContactCommands(context, deps, contacts);
+
   log.info(`Chatwork activated (API ${Settings.apiBaseUrl()}, token ${tokens.state}).`);
   const activationMs = performance.now() - started;
   log.info(`Ready in ${activationMs.toFixed(1)} ms.`);
-  return { deps, activationMs, tree, panels, notifier, muted, myTasks, context };
+  return { deps, activationMs, tree, panels, notifier, muted, myTasks, contacts, uriHandler, context };
 }
 
 

@@ -49,6 +49,11 @@ export async function serveControl(emulator: Emulator, req: IncomingMessage, res
         const account = typeof b.account === 'number' || typeof b.account === 'string' ? b.account : '';
         return sendJson(res, 200, emulator.postAs(account, Number(b.roomId), String(b.body ?? '')));
       }
+      case 'POST /contact-requests': {
+        const b = await jsonBody(req);
+        const key = (v: unknown): string | number | undefined => (typeof v === 'number' || typeof v === 'string' ? v : undefined);
+        return sendJson(res, 200, { request_id: emulator.requestContact(key(b.from) ?? '', String(b.message ?? ''), key(b.to)) });
+      }
       case 'POST /rate-limit': {
         const b = await jsonBody(req);
         emulator.setRateLimit(Number(b.limit), b.windowSeconds === undefined ? undefined : Number(b.windowSeconds));
