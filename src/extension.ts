@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { ChatworkClient } from './api/chatworkClient';
 import { ChatworkApiError } from './api/errors';
 import { StoredIdentity } from './auth/storedIdentity';
+import { AccountRegistry, accountInfoOf, type AccountInfo } from './auth/accounts';
 import { TokenStore } from './auth/tokenStore';
+import { registerAccountCommands } from './commands/accounts';
 import { registerChangeMembers } from './commands/changeMembers';
 import { registerCopyMessageLink } from './commands/copyMessageLink';
 import { registerContactCommands } from './contacts/contactCommands';
@@ -23,7 +25,6 @@ import { registerReadState } from './commands/readState';
 import { registerRefresh } from './commands/refresh';
 import { registerSendSelection } from './commands/sendSelection';
 import { registerSetToken } from './commands/setToken';
-import { registerSignOut } from './commands/signOut';
 import { registerShareFile } from './commands/shareFile';
 import { registerShowDetails } from './commands/showDetails';
 import { registerTaskFromSelection } from './commands/taskFromSelection';
@@ -73,7 +74,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const log = new Logger();
   context.subscriptions.push(log);
 
-  const tokens = new TokenStore(context.secrets);
+  const identify = async (token: string): Promise<AccountInfo> => {
+    const probe = new ChatworkClient({ baseUrl: () => Settings.apiBaseUrl(), token: () => token, timeoutMs: 15_000 });
+    return accountInfoOf(await probe.getMe());
+  };
+  const tokens = new TokenStore(context.secrets, new AccountRegistry(context.globalState, context.workspaceState), identify);
   context.subscriptions.push(tokens);
   // A token in CHATWORK_API_TOKEN (set by `npm run demo`, or by a user's shell) is moved into
   // secret storage when none is stored yet; it is never written anywhere else.
@@ -87,6 +92,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
       await tokens.ready;
       return tokens.get();
     },
+    // Switching accounts (or signing out) aborts every request made with the previous token.
+    sessionSignal: () => tokens.signal,
     timeoutMs: () => Settings.requestTimeoutSeconds() * 1000,
   });
   const store = new RoomStore(client, new StoredIdentity(context.globalState, tokens));
@@ -102,9 +109,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   context.subscriptions.push(vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)));
   context.subscriptions.push(
     tokens.onDidChange(() => {
-      // Another account's data must not survive a token change.
+      // Another account's data must not survive a token change; its running poll is dropped.
       store.clear();
-      if (tokens.state === 'set') poller.resume();
+      if (tokens.state === 'set') poller.restart(true);
     }),
   );
 
@@ -118,13 +125,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const activity = new ActivityTracker();
   context.subscriptions.push(activity);
 
-  const muted = new MutedRooms(context.globalState);
+  const muted = new MutedRooms(context.globalState, tokens);
   context.subscriptions.push(muted);
 
   const deps: Deps = { client, tokens, log, store, poller, activity, muted, prompts: new VsCodePrompts() };
 
   registerSetToken(context, deps);
-  registerSignOut(context, deps);
+  registerAccountCommands(context, deps);
 
   // Sidebar: the rooms tree and the commands on rooms, messages, tasks, files and members.
   const tree = new RoomsView(deps);

@@ -18,7 +18,7 @@ function idField(arg: unknown, key: 'accountId' | 'requestId' | 'roomId'): numbe
  */
 export function registerContactCommands(context: vscode.ExtensionContext, deps: Deps, view: ContactsView): void {
   const { provider } = view;
-  const recent = new RecentRooms(context.globalState);
+  const recent = new RecentRooms(context.globalState, deps.tokens);
 
   const pickContact = async (arg: unknown, title: string): Promise<Contact | undefined> => {
     const { contacts } = await provider.data();

@@ -6,6 +6,7 @@ import type { Deps } from '../deps';
 import { badgeFor } from './badge';
 import type { TreeNode } from './nodes/treeNode';
 import { RoomsTreeProvider } from './roomsTreeProvider';
+import { AccountStatusBar } from './accountStatusBar';
 import { UnreadStatusBar } from './statusBar';
 
 export const ROOMS_VIEW_ID = 'chatwork.rooms';
@@ -19,12 +20,15 @@ export class RoomsView extends Disposable {
   readonly provider: RoomsTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly statusBar: UnreadStatusBar;
+  /** The active account's name (click: Switch Account…). */
+  readonly accountStatusBar: AccountStatusBar;
 
   constructor(private readonly _deps: Deps) {
     super();
     this.provider = this._register(new RoomsTreeProvider(_deps));
     this.view = this._register(vscode.window.createTreeView(ROOMS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.statusBar = this._register(new UnreadStatusBar(_deps));
+    this.accountStatusBar = this._register(new AccountStatusBar(_deps));
 
     const { store, tokens, poller, activity } = _deps;
     const updateActivity = (): void => poller.setActive(tokens.state === 'set' && (this.view.visible || activity.active));
