@@ -4,24 +4,29 @@ import { ChatworkApiError } from './api/errors';
 import { silentlyImportable } from './auth/environmentToken';
 import { offerEnvironmentToken } from './auth/offerEnvironmentToken';
 import { StoredIdentity } from './auth/storedIdentity';
+import { AccountRegistry, accountInfoOf, type AccountInfo } from './auth/accounts';
 import { TokenStore } from './auth/tokenStore';
+import { registerAccountCommands } from './commands/accounts';
 import { registerChangeMembers } from './commands/changeMembers';
 import { registerCopyMessageLink } from './commands/copyMessageLink';
+import { registerContactCommands } from './contacts/contactCommands';
+import { ContactsView } from './contacts/contactsView';
 import { registerCreateRoom } from './commands/createRoom';
 import { registerCreateTask } from './commands/createTask';
 import { registerDownloadFile } from './commands/downloadFile';
 import { registerEditRoom } from './commands/editRoom';
 import { registerFilterFiles } from './commands/filterFiles';
 import { registerFilterTasks } from './commands/filterTasks';
+import { registerInviteLink } from './commands/inviteLink';
 import { registerLeaveAndDeleteRoom } from './commands/leaveDeleteRoom';
 import { registerMessageEdits } from './commands/messageEdits';
 import { registerMyTasksCommands } from './commands/myTasks';
+import { registerOpenInChatwork } from './commands/openInChatwork';
 import { registerOpenRoom } from './commands/openRoom';
 import { registerReadState } from './commands/readState';
 import { registerRefresh } from './commands/refresh';
 import { registerSendSelection } from './commands/sendSelection';
 import { registerSetToken } from './commands/setToken';
-import { registerSignOut } from './commands/signOut';
 import { registerShareFile } from './commands/shareFile';
 import { registerShowDetails } from './commands/showDetails';
 import { registerTaskFromSelection } from './commands/taskFromSelection';
@@ -32,6 +37,7 @@ import { exportedApi } from './common/exportedApi';
 import { guardPromptsOf, VsCodePrompts } from './common/prompts';
 import { Settings } from './common/settings';
 import type { Deps } from './deps';
+import { ChatworkUriHandler } from './deepLinks/uriHandler';
 import { registerOpenCodeRef } from './editor/openCodeRef';
 import { registerRoomPanels } from './panels/roomPanelSerializer';
 import type { RoomPanels } from './panels/roomPanels';
@@ -59,6 +65,10 @@ export interface ChatworkExtensionApi {
   readonly muted: MutedRooms;
   /** The My Tasks view below Rooms. */
   readonly myTasks: MyTasksView;
+  /** The Contacts view (contacts and pending contact requests). */
+  readonly contacts: ContactsView;
+  /** The handler of vscode://chatwork-vscode.chatwork-vscode/open?room=…&message=… links. */
+  readonly uriHandler: vscode.UriHandler;
   /** Where the extension keeps state and logs (tests check that the token never lands there). */
   readonly context: Pick<vscode.ExtensionContext, 'globalState' | 'logUri' | 'globalStorageUri'>;
 }
@@ -70,7 +80,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const log = new Logger();
   context.subscriptions.push(log);
 
-  const tokens = new TokenStore(context.secrets);
+  const identify = async (token: string): Promise<AccountInfo> => {
+    const probe = new ChatworkClient({ baseUrl: () => Settings.apiBaseUrl(), token: () => token, timeoutMs: 15_000 });
+    return accountInfoOf(await probe.getMe());
+  };
+  const tokens = new TokenStore(context.secrets, new AccountRegistry(context.globalState, context.workspaceState), identify);
   context.subscriptions.push(tokens);
   // A token in CHATWORK_API_TOKEN (set by `npm run demo` and the suites) is moved into secret storage
   // when none is stored yet — silently only in a development or test host (offerEnvironmentToken
@@ -85,6 +99,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
       await tokens.ready;
       return tokens.get();
     },
+    // Switching accounts (or signing out) aborts every request made with the previous token.
+    sessionSignal: () => tokens.signal,
     timeoutMs: () => Settings.requestTimeoutSeconds() * 1000,
   });
   const store = new RoomStore(client, new StoredIdentity(context.globalState, tokens));
@@ -102,9 +118,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   context.subscriptions.push(vscode.window.onDidChangeWindowState((state) => poller.setFocused(state.focused)));
   context.subscriptions.push(
     tokens.onDidChange(() => {
-      // Another account's data must not survive a token change.
+      // Another account's data must not survive a token change; its running poll is dropped.
       store.clear();
-      if (tokens.state === 'set') poller.resume();
+      if (tokens.state === 'set') poller.restart(true);
     }),
   );
 
@@ -118,7 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const activity = new ActivityTracker();
   context.subscriptions.push(activity);
 
-  const muted = new MutedRooms(context.globalState);
+  const muted = new MutedRooms(context.globalState, tokens);
   context.subscriptions.push(muted);
 
   // Every prompt and notification, whoever installs the implementation, passes the link neutraliser.
@@ -126,7 +142,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
 
   offerEnvironmentToken(context, deps);
   registerSetToken(context, deps);
-  registerSignOut(context, deps);
+  registerAccountCommands(context, deps);
 
   // Sidebar: the rooms tree and the commands on rooms, messages, tasks, files and members.
   const tree = new RoomsView(deps);
@@ -138,11 +154,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   registerEditRoom(context, deps);
   registerLeaveAndDeleteRoom(context, deps);
   registerChangeMembers(context, deps);
+  registerInviteLink(context, deps);
   registerReadState(context, deps);
   registerMessageEdits(context, deps);
   registerCreateTask(context, deps);
   registerShowDetails(context, deps);
   registerCopyMessageLink(context, deps);
+  registerOpenInChatwork(context, deps);
   registerDownloadFile(context, deps);
 
   // Room panels: live messages and a composer, restored after a reload.
@@ -156,6 +174,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
       if (roomId !== undefined) void tree.revealRoom(roomId);
     }),
   );
+  // Deep links (vscode://chatwork-vscode.chatwork-vscode/open?room=…&message=…) open a room here.
+  const uriHandler = new ChatworkUriHandler(deps, panels);
+  context.subscriptions.push(vscode.window.registerUriHandler(uriHandler));
 
   // Notifications for mentions and direct messages, and the commands that jump to them.
   const notifier = new Notifier(deps, muted, (roomId) => {
@@ -175,10 +196,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   context.subscriptions.push(myTasks);
   registerMyTasksCommands(context, deps, myTasks);
 
+  // Contacts and contact requests.
+  const contacts = new ContactsView(deps);
+  context.subscriptions.push(contacts);
+  registerContactCommands(context, deps, contacts);
+
   log.info(`Chatwork activated (API ${Settings.apiBaseUrl()}, token ${tokens.state}).`);
   const activationMs = performance.now() - started;
   log.info(`Ready in ${activationMs.toFixed(1)} ms.`);
-  return exportedApi(context.extensionMode, () => ({ deps, activationMs, tree, panels, notifier, muted, myTasks, context }));
+  return exportedApi(context.extensionMode, () => ({ deps, activationMs, tree, panels, notifier, muted, myTasks, contacts, uriHandler, context }));
 }
 
 

@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0) });
   console.log(`CHATWORK_API_BASE=${emulator.url}`);
   console.log(`CHATWORK_API_TOKEN=${emulator.token}`);
+  // A second signed-in account to try Add Account… / Switch Account… with (another organisation).
+  console.log(`Second account for "Chatwork: Add Account…" (Chen Wei, Wei Tech Co.): ${emulator.tokens.chen ?? ''}`);
 
   if (hasVsCodeDesktop() && !process.env.DEMO_CODE_SERVER) {
     console.log('Opening VS Code desktop with the extension in development mode …');

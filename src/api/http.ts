@@ -27,6 +27,12 @@ export interface HttpOptions {
   baseUrl: string | (() => string);
   /** Read on every call, so a new token applies at once. */
   token: () => string | undefined | Promise<string | undefined>;
+  /**
+   * The signal of the token's session, read when a call starts (before the token): aborted when
+   * the user switches to another account or signs out, it cancels every request still running
+   * with the old token and stops any that had read it but not yet sent it.
+   */
+  sessionSignal?: () => AbortSignal | undefined;
   /** Per attempt (ms); a function is read on every call, so a setting change applies at once. */
   timeoutMs?: number | (() => number);
   /** The longest a GET waits for the rate-limit reset before its one retry; longer → 'rateLimited'. */
@@ -80,9 +86,12 @@ export class HttpTransport {
 
   async request<T>(request: ApiRequest, options: RequestOptions = {}): Promise<T> {
     const what = `${request.method} ${request.path}`;
+    options = { ...options, signal: withSession(options.signal, this._options.sessionSignal?.()) };
     throwIfAborted(options.signal, what);
     const url = this._url(request);
     const token = await this._token();
+    // The account may have changed while the token was read: then this call is not sent at all.
+    throwIfAborted(options.signal, what);
     try {
       let response = await this._send(url, request, token, options, what);
       if (response.status === 429 && request.method === 'GET') {
@@ -206,6 +215,12 @@ export class HttpTransport {
     }
     return token;
   }
+}
+
+/** The caller's signal and the session's, as one. */
+function withSession(signal: AbortSignal | undefined, session: AbortSignal | undefined): AbortSignal | undefined {
+  if (!session) return signal;
+  return signal ? AbortSignal.any([signal, session]) : session;
 }
 
 /** Belt and braces: whatever a server or a library puts in an error, the token does not leave in it. */

@@ -101,6 +101,11 @@ export function checkOptionalUnixTime(parameter: string, value: unknown): void {
   }
 }
 
+/** Whether an invitation link code is one Chatwork accepts (for input boxes, before any request). */
+export function isValidLinkCode(value: string): boolean {
+  return LINK_CODE.test(value);
+}
+
 export function checkOptionalLinkCode(parameter: string, value: unknown): void {
   if (value !== undefined && (typeof value !== 'string' || !LINK_CODE.test(value))) {
     throw validationError(parameter, 'expected 1-50 characters of A-Z, a-z, 0-9, _ or -');

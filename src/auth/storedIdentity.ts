@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type * as vscode from 'vscode';
 import type { Identity, IdentityCache } from '../store/identity';
+import { accountScopedKey } from './accounts';
 import type { TokenStore } from './tokenStore';
 
 const KEY = 'chatwork.identity';
@@ -12,7 +13,7 @@ interface Stored {
 
 /**
  * The account behind the current token, kept in globalState so that a reload does not cost a
- * GET /me. It is tied to a one-way fingerprint of the token (a new token means a new lookup); the
+ * GET /me, one per account. It is tied to a one-way fingerprint of the token (a new token means a new lookup); the
  * token itself is never stored here.
  */
 export class StoredIdentity implements IdentityCache {
@@ -23,13 +24,13 @@ export class StoredIdentity implements IdentityCache {
 
   get(): Identity | undefined {
     const token = this._tokens.get();
-    const stored = this._state.get<Stored>(KEY);
+    const stored = this._state.get<Stored>(accountScopedKey(this._tokens.activeAccountId, KEY));
     return token && stored?.fingerprint === fingerprint(token) ? stored.identity : undefined;
   }
 
   set(identity: Identity): void {
     const token = this._tokens.get();
-    if (token) void this._state.update(KEY, { fingerprint: fingerprint(token), identity } satisfies Stored);
+    if (token) void this._state.update(accountScopedKey(this._tokens.activeAccountId, KEY), { fingerprint: fingerprint(token), identity } satisfies Stored);
   }
 }
 

@@ -17,7 +17,7 @@ import { formatSnippet, type FormatResult } from '../editor/snippet';
  * document's URI (context menu) or `{ roomId }` to skip the room question.
  */
 export function registerSendSelection(context: vscode.ExtensionContext, deps: Deps): void {
-  const recent = new RecentRooms(context.globalState);
+  const recent = new RecentRooms(context.globalState, deps.tokens);
   const title = vscode.l10n.t('Chatwork: Send Selection');
   context.subscriptions.push(
     vscode.commands.registerCommand('chatwork.sendSelection', async (arg?: unknown) => {

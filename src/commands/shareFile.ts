@@ -25,7 +25,7 @@ interface Upload {
  * (the active editor's file).
  */
 export function registerShareFile(context: vscode.ExtensionContext, deps: Deps): void {
-  const recent = new RecentRooms(context.globalState);
+  const recent = new RecentRooms(context.globalState, deps.tokens);
   const title = vscode.l10n.t('Chatwork: Share File');
   context.subscriptions.push(
     vscode.commands.registerCommand('chatwork.shareFile', async (arg?: unknown) => {

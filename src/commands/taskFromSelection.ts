@@ -16,7 +16,7 @@ import { isTodoTaskArg, registerTodoCodeActions } from '../editor/todoCodeAction
  * ask the same way and share its checks.
  */
 export function registerTaskFromSelection(context: vscode.ExtensionContext, deps: Deps): void {
-  const recent = new RecentRooms(context.globalState);
+  const recent = new RecentRooms(context.globalState, deps.tokens);
   const title = vscode.l10n.t('Chatwork: Create Task from Selection');
   context.subscriptions.push(
     vscode.commands.registerCommand('chatwork.taskFromSelection', async (arg?: unknown) => {

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 export const ContextKeys = {
   /** 'none' | 'set' | 'rejected' */
   tokenState: 'chatwork.tokenState',
+  /** How many accounts are signed in (Switch Account shows from one on). */
+  accountCount: 'chatwork.accountCount',
 } as const;
 
 export function setContext(key: string, value: unknown): Thenable<unknown> {

@@ -36,6 +36,8 @@ export interface Prompts {
   openFile(title: string): Promise<vscode.Uri | undefined>;
   /** A non-modal notification with optional action buttons; resolves to the clicked action. */
   notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Opens an http(s) address in the user's browser (VS Code may ask first). */
+  openExternal(uri: vscode.Uri): Promise<boolean>;
 }
 
 export class VsCodePrompts implements Prompts {
@@ -141,6 +143,10 @@ export class VsCodePrompts implements Prompts {
         return vscode.window.showErrorMessage(message, ...actions);
     }
   }
+
+  async openExternal(uri: vscode.Uri): Promise<boolean> {
+    return vscode.env.openExternal(uri);
+  }
 }
 
 const n = neutraliseLinks;
@@ -187,6 +193,10 @@ export class GuardedPrompts implements Prompts {
     const shown = actions.map(n);
     return actions[shown.indexOf((await this.inner.notify(severity, n(message), ...shown)) ?? '\0')];
   }
+
+  openExternal(uri: vscode.Uri): Promise<boolean> {
+    return this.inner.openExternal(uri);
+  }
 }
 
 /** A copy of the item with its visible texts neutralised; `pick` maps the answer back by position. */
@@ -226,6 +236,11 @@ export function withProgress<R>(
 }
 
 /** A status bar item whose tooltip setter neutralises (the tooltip may quote server text). */
+/** A status bar text: our own codicon, then remote text whose `$(` can no longer draw icons. */
+export function setStatusText(item: vscode.StatusBarItem, icon: string, text: string): void {
+  item.text = `$(${icon}) ${n(text)}`;
+}
+
 export function setStatusTooltip(item: vscode.StatusBarItem, tooltip: string): void {
   item.tooltip = n(tooltip);
   item.accessibilityInformation = { label: n(tooltip) };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RoomSummary } from '../api/types';
+import { accountScopedKey, type AccountScope } from '../auth/accounts';
 import { resolveRoom } from '../commands/targets';
 import type { Deps } from '../deps';
 
@@ -8,19 +9,26 @@ const KEEP = 5;
 
 /**
  * The rooms code was last sent to (ids, newest first), in globalState so they survive restarts and
- * are shared by all windows. Only ids are kept: names come from the rooms list, so a renamed or
+ * are shared by all windows; one list per account. Only ids are kept: names come from the rooms list, so a renamed or
  * left room is shown right or not at all.
  */
 export class RecentRooms {
-  constructor(private readonly _memento: vscode.Memento) {}
+  constructor(
+    private readonly _memento: vscode.Memento,
+    private readonly _account: AccountScope,
+  ) {}
+
+  private get _key(): string {
+    return accountScopedKey(this._account.activeAccountId, KEY);
+  }
 
   ids(): number[] {
-    const value = this._memento.get<unknown>(KEY);
+    const value = this._memento.get<unknown>(this._key);
     return Array.isArray(value) ? value.filter((id): id is number => Number.isSafeInteger(id) && id > 0) : [];
   }
 
   async remember(roomId: number): Promise<void> {
-    await this._memento.update(KEY, [roomId, ...this.ids().filter((id) => id !== roomId)].slice(0, KEEP));
+    await this._memento.update(this._key, [roomId, ...this.ids().filter((id) => id !== roomId)].slice(0, KEEP));
   }
 }
 

@@ -35,6 +35,8 @@ export class Notifier extends Disposable {
       }),
     );
     this._register(_deps.poller.onDidSucceed(() => void this.flush()));
+    // What was collected for the previous account is never shown under the next one.
+    this._register(_deps.tokens.onDidChangeAccount(() => (this._pending = [])));
   }
 
   /** For the poller: fetch a room's new messages only when a toast may come of them. */
@@ -85,7 +87,9 @@ export class Notifier extends Disposable {
     const text = await this._readableText(lead.roomId, lead.message.body);
     const headline = describe(lead.reason, lead.message.account.name, roomName);
     const more = others > 0 ? ' ' + vscode.l10n.t('(+{0} more)', others) : '';
-    const message = `${headline}: ${text}${more}`;
+    // With several accounts signed in, the toast says whose Chatwork it is about.
+    const account = this._deps.tokens.accounts().length > 1 ? this._deps.tokens.activeAccount?.name : undefined;
+    const message = account ? vscode.l10n.t('[{0}] {1}', account, `${headline}: ${text}${more}`) : `${headline}: ${text}${more}`;
     const open = vscode.l10n.t('Open');
     const markRead = vscode.l10n.t('Mark Read');
     this.lastToast = { message, actions: [open, markRead] };

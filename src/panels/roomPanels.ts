@@ -25,12 +25,24 @@ export class RoomPanels extends Disposable {
     this._services = {
       previews,
       deps,
-      drafts: new DraftStore(context.globalState),
+      drafts: new DraftStore(context.globalState, deps.tokens),
       extensionUri: context.extensionUri,
       apiBaseUrl: () => Settings.apiBaseUrl(),
       openRoom: (roomId, messageId) => void this.show(roomId, messageId),
       openLink: (url) => this.openLink(url),
     };
+    // A panel shows one account's room: it closes when another account becomes active.
+    this._register(deps.tokens.onDidChangeAccount(() => this.closeAll()));
+  }
+
+  closeAll(): void {
+    for (const panel of [...this._panels.values()]) panel.dispose();
+    this._panels.clear();
+  }
+
+  /** The unsent composer texts (per account and room). */
+  get drafts(): DraftStore {
+    return this._services.drafts;
   }
 
   get(roomId: number): RoomPanel | undefined {
@@ -109,8 +121,7 @@ export class RoomPanels extends Disposable {
   }
 
   override dispose(): void {
-    for (const panel of [...this._panels.values()]) panel.dispose();
-    this._panels.clear();
+    this.closeAll();
     super.dispose();
   }
 }

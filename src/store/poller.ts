@@ -53,6 +53,9 @@ export class Poller {
   private _failures = 0;
   private _running: Promise<void> | undefined;
   private _lastError: unknown;
+  /** Bumped by restart(): a cycle of an earlier generation ends without touching anything. */
+  private _generation = 0;
+  private _restartWhenDone = false;
   private readonly _watched = new Map<number, number>();
   private readonly _live: LiveRoom;
   private _liveTimer: unknown;
@@ -151,6 +154,10 @@ export class Poller {
   pollNow(): Promise<void> {
     this._running ??= this._cycle().finally(() => {
       this._running = undefined;
+      if (this._restartWhenDone) {
+        this._restartWhenDone = false;
+        this._state = 'stopped';
+      }
       this._reschedule();
     });
     return this._running;
@@ -164,9 +171,29 @@ export class Poller {
     this._reschedule();
   }
 
+  /**
+   * Another account: the running cycle (whose requests the token store just aborted) is dropped
+   * without effects, failures are forgotten, and — with `start` — a fresh cycle runs at once.
+   */
+  restart(start: boolean): void {
+    this._generation++;
+    this._failures = 0;
+    this._lastError = undefined;
+    this._cancelTimer();
+    if (this._running) {
+      this._restartWhenDone = start;
+      if (!start) this._state = 'stopped';
+      return;
+    }
+    this._state = 'stopped';
+    if (start) this._reschedule();
+  }
+
   private async _cycle(): Promise<void> {
     this._cancelTimer();
     this._state = 'polling';
+    const generation = this._generation;
+    const stale = (): boolean => generation !== this._generation;
     try {
       const first = this._store.rooms === undefined;
       const changes = await this._store.refreshRooms();
@@ -186,16 +213,19 @@ export class Poller {
           this._store.hasMessages(roomId) ||
           (current !== undefined && (this._options.wantsMessages?.(current, previous) ?? false));
         if (!wanted) continue;
+        if (stale()) return;
         const hadLog = this._store.hasMessages(roomId);
         const { added } = await this._store.pollMessages(roomId, previous?.last_update_time);
         // Activity without new messages is an edit or a deletion, which the diff does not report.
         if (hadLog && added.length === 0) await this._store.reloadMessages(roomId);
       }
+      if (stale()) return;
       this._failures = 0;
       this._lastError = undefined;
       this._state = 'waiting';
       this._onDidSucceed.fire();
     } catch (error) {
+      if (stale()) return;
       this._failures++;
       this._lastError = error;
       const isAuth = error instanceof ChatworkApiError && error.kind === 'auth';

@@ -53,6 +53,8 @@ export class RoomStore {
   private _me: Promise<Identity> | undefined;
   /** Names of the senders, members and "me" seen so far (plain text resolves ids with them). */
   readonly names = new AccountNames();
+  /** Bumped by clear(): an answer to a request made before it belongs to another account. */
+  private _epoch = 0;
 
   private readonly _onDidChangeRooms = new Emitter<RoomsChanged>();
   readonly onDidChangeRooms = this._onDidChangeRooms.event;
@@ -83,8 +85,10 @@ export class RoomStore {
       this.names.remember(cached.account_id, cached.name);
       return Promise.resolve(cached);
     }
+    const epoch = this._epoch;
     this._me ??= this._client.getMe().then((me) => {
       const identity = identityOf(me);
+      if (epoch !== this._epoch) throw new StaleAnswerError('GET /me');
       this._identityCache?.set(identity);
       this.names.remember(identity.account_id, identity.name);
       return identity;
@@ -100,6 +104,7 @@ export class RoomStore {
 
   /** Forgets everything (another token was set, or signed out). */
   clear(): void {
+    this._epoch++;
     this._me = undefined;
     this._rooms = undefined;
     this._roomsById = new Map();
@@ -118,7 +123,9 @@ export class RoomStore {
    * next shown) and are reported in onDidChangeRooms; an unchanged list fires nothing.
    */
   async refreshRooms(): Promise<RoomsChanged> {
+    const epoch = this._epoch;
     const fresh = await this._client.getRooms();
+    if (epoch !== this._epoch) throw new StaleAnswerError('GET /rooms');
     const previous = this._roomsById;
     const next = new Map(fresh.map((r) => [r.room_id, r]));
     const changed: number[] = [];
@@ -165,7 +172,9 @@ export class RoomStore {
 
   /** GET /my/status (the status bar's source). */
   async refreshStatus(): Promise<MyStatus> {
+    const epoch = this._epoch;
     const status = await this._client.getMyStatus();
+    if (epoch !== this._epoch) throw new StaleAnswerError('GET /my/status');
     this._status = status;
     this._onDidChangeStatus.fire(status);
     return status;
@@ -316,4 +325,12 @@ export class RoomStore {
 
 function sameSummary(a: RoomSummary, b: RoomSummary): boolean {
   return (Object.keys(b) as (keyof RoomSummary)[]).every((key) => a[key] === b[key]);
+}
+
+/** An answer that arrived after the store was cleared (another account): it is dropped. */
+export class StaleAnswerError extends Error {
+  constructor(what: string) {
+    super(`${what} answered for an account that is no longer active.`);
+    this.name = 'StaleAnswerError';
+  }
 }

@@ -7,6 +7,7 @@ import { badgeFor } from './badge';
 import { RoomDecorations } from './roomDecorations';
 import type { TreeNode } from './nodes/treeNode';
 import { RoomsTreeProvider } from './roomsTreeProvider';
+import { AccountStatusBar } from './accountStatusBar';
 import { UnreadStatusBar } from './statusBar';
 
 export const ROOMS_VIEW_ID = 'chatwork.rooms';
@@ -23,6 +24,8 @@ export class RoomsView extends Disposable {
   readonly statusBar: UnreadStatusBar;
   /** Unread badge and colour of the room items. */
   readonly decorations: RoomDecorations;
+  /** The active account's name (click: Switch Account…). */
+  readonly accountStatusBar: AccountStatusBar;
 
   constructor(private readonly _deps: Deps) {
     super();
@@ -30,6 +33,7 @@ export class RoomsView extends Disposable {
     this.view = this._register(vscode.window.createTreeView(ROOMS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.statusBar = this._register(new UnreadStatusBar(_deps));
     this.decorations = this._register(new RoomDecorations(_deps.store));
+    this.accountStatusBar = this._register(new AccountStatusBar(_deps));
 
     const { store, tokens, poller, activity } = _deps;
     const updateActivity = (): void =>

@@ -97,6 +97,8 @@ export interface Emulator {
   clearFaults(): void;
   /** Another user posts (counters move as for a real post; no rate limits). */
   postAs(accountKeyOrId: string | number, roomId: number, body: string): Message;
+  /** Another user asks "me" (or `to`) to become a contact; returns the request_id. */
+  requestContact(fromKeyOrId: string | number, message: string, to?: string | number): number;
   setRateLimit(limit: number, windowSeconds?: number): void;
   /** The next `times` (default 1) download URLs live `seconds` instead of the configured TTL (0: born expired). */
   setDownloadTtl(seconds: number, times?: number): void;

@@ -38,6 +38,10 @@ export class EmulatorControl {
     await this._call('POST', '/rename', { ...target, name });
   }
 
+  async requestContact(from: string | number, message: string, to?: string | number): Promise<number> {
+    return ((await this._call('POST', '/contact-requests', { from, message, to })) as { request_id: number }).request_id;
+  }
+
   async setRateLimit(limit: number, windowSeconds?: number): Promise<void> {
     await this._call('POST', '/rate-limit', { limit, windowSeconds });
   }

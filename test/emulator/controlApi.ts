@@ -64,6 +64,11 @@ export async function serveControl(emulator: Emulator, req: IncomingMessage, res
         }
         return sendJson(res, 204, undefined);
       }
+      case 'POST /contact-requests': {
+        const b = await jsonBody(req);
+        const key = (v: unknown): string | number | undefined => (typeof v === 'number' || typeof v === 'string' ? v : undefined);
+        return sendJson(res, 200, { request_id: emulator.requestContact(key(b.from) ?? '', String(b.message ?? ''), key(b.to)) });
+      }
       case 'POST /rate-limit': {
         const b = await jsonBody(req);
         emulator.setRateLimit(Number(b.limit), b.windowSeconds === undefined ? undefined : Number(b.windowSeconds));

@@ -97,6 +97,15 @@ class RunningEmulator implements Emulator {
     return messageView(this.state, this.state.postMessage(roomId, account.account_id, body));
   }
 
+  requestContact(fromKeyOrId: string | number, message: string, to: string | number = 'me'): number {
+    const from = this.state.resolveAccount(fromKeyOrId);
+    const target = this.state.resolveAccount(to);
+    if (!from || !target) throw new Error(`requestContact: unknown account ${String(from ? to : fromKeyOrId)}`);
+    const request_id = this.state.nextId('request');
+    this.state.incomingRequests.set(request_id, { request_id, from_account_id: from.account_id, to_account_id: target.account_id, message });
+    return request_id;
+  }
+
   setRateLimit(limit: number, windowSeconds?: number): void {
     this._limiter.configure(limit, windowSeconds);
   }

@@ -28,6 +28,8 @@ export class ScriptedPrompts implements Prompts {
   readonly validationMessages: string[] = [];
   /** What input boxes described for the accepted values (e.g. the day a deadline resolves to). */
   readonly descriptions: string[] = [];
+  /** Addresses given to openExternal (nothing is opened: no browser in the tests). */
+  readonly opened: string[] = [];
   /** Items offered by the last pick / pickMany. */
   lastItems: readonly vscode.QuickPickItem[] = [];
   /** Action to click on the next notification matching the pattern. */
@@ -111,5 +113,10 @@ export class ScriptedPrompts implements Prompts {
     if (index < 0) return undefined;
     const action = this._notificationActions.splice(index, 1)[0]?.action;
     return action !== undefined && actions.includes(action) ? action : undefined;
+  }
+
+  async openExternal(uri: vscode.Uri): Promise<boolean> {
+    this.opened.push(uri.toString(true));
+    return true;
   }
 }
