@@ -1,5 +1,6 @@
 import type { ChatworkClient } from '../api/chatworkClient';
 import type { ChatworkFile, Member, Message, MyStatus, Room, RoomSummary, Task, TaskFilter } from '../api/types';
+import type { ArchiveHook, ArchiveShape } from './archiveHook';
 import { Emitter } from './emitter';
 import { type Identity, type IdentityCache, identityOf } from './identity';
 import { MergeResult, MessageLog } from './messageLog';
@@ -37,6 +38,10 @@ interface RoomCache {
   files?: Promise<ChatworkFile[]>;
   messages?: MessageLog;
   messagesLoading?: Promise<MessageLog>;
+  /** Opened from the archive before Chatwork answered: the latest page is merged into it. */
+  seeded?: MessageLog;
+  /** What merging the latest page into the seeded log changed (already announced). */
+  seedMerge?: MergeResult;
 }
 
 /**
@@ -50,6 +55,9 @@ export class RoomStore {
   private _status: MyStatus | undefined;
   private readonly _cache = new Map<number, RoomCache>();
   private _me: Promise<Identity> | undefined;
+  private _archive: ArchiveHook | undefined;
+  /** Bumped by clear(): answers to requests made for the previous account are not archived. */
+  private _generation = 0;
 
   private readonly _onDidChangeRooms = new Emitter<RoomsChanged>();
   readonly onDidChangeRooms = this._onDidChangeRooms.event;
@@ -64,6 +72,16 @@ export class RoomStore {
     private readonly _client: StoreClient,
     private readonly _identityCache?: IdentityCache,
   ) {}
+
+  /** Keeps every message received in the local archive, and opens rooms from it (see src/archive). */
+  setArchive(archive: ArchiveHook | undefined): void {
+    this._archive = archive;
+  }
+
+  /** Where a room's archived history begins and its gaps (undefined without an archive). */
+  archiveShape(roomId: number): ArchiveShape | undefined {
+    return this._archive?.shape(roomId);
+  }
 
   get rooms(): readonly RoomSummary[] | undefined {
     return this._rooms;
@@ -93,6 +111,7 @@ export class RoomStore {
 
   /** Forgets everything (another token was set, or signed out). */
   clear(): void {
+    this._generation++;
     this._me = undefined;
     this._rooms = undefined;
     this._roomsById = new Map();
@@ -184,8 +203,29 @@ export class RoomStore {
     return this._cached(roomId, 'files', () => this._client.getFiles(roomId));
   }
 
-  /** The room's messages: the latest 100 (force=1) on first use, then what polling added. */
+  /**
+   * The room's messages: the latest 100 (force=1) on first use, then what polling added. With an
+   * archive, a room read before answers at once with its whole archived history; the latest page
+   * is merged in when Chatwork answers (announced in onDidChangeMessages).
+   */
   async messages(roomId: number): Promise<readonly Message[]> {
+    const cache = this._roomCache(roomId);
+    if (cache.messages) return cache.messages.messages;
+    if (!cache.seeded && this._archive) {
+      const generation = this._generation;
+      const archived = await this._archive.archived(roomId).catch(() => undefined);
+      // Chatwork may have answered while the archive was read.
+      const loaded = cache.messages as MessageLog | undefined;
+      if (loaded) return loaded.messages;
+      if (archived && generation === this._generation && !cache.seeded) {
+        const log = new MessageLog();
+        log.merge(archived);
+        cache.seeded = log;
+        // Chatwork's latest page is merged in the background; a failure leaves the archived view.
+        this._messageLog(roomId).catch(() => undefined);
+      }
+    }
+    if (cache.seeded) return cache.seeded.messages;
     return (await this._messageLog(roomId)).messages;
   }
 
@@ -200,13 +240,19 @@ export class RoomStore {
       // only those since `newerThan` (the room's previous last_update_time; same second included,
       // as that time has one-second resolution), not the whole history.
       const log = await this._messageLog(roomId);
+      // Opened from the archive: merging the latest page already announced what was new.
+      const seedMerge = this._cache.get(roomId)?.seedMerge;
+      if (seedMerge) return seedMerge;
       const fresh = newerThan === undefined ? [] : log.messages.filter((m) => m.send_time >= newerThan);
       const result = { added: fresh, updated: [] };
       this._announce(roomId, result);
       return result;
     }
     const log = await this._messageLog(roomId);
-    const result = log.merge(await this._client.getMessages(roomId));
+    const generation = this._generation;
+    const incoming = await this._client.getMessages(roomId);
+    this._record(generation, roomId, 'diff', incoming);
+    const result = log.merge(incoming);
     this._announce(roomId, result);
     return result;
   }
@@ -214,7 +260,10 @@ export class RoomStore {
   /** Re-reads the latest 100 (force=1): catches edits and deletions the diff does not report. */
   async reloadMessages(roomId: number): Promise<MergeResult> {
     const log = await this._messageLog(roomId);
-    const result = log.merge(await this._client.getMessages(roomId, { force: true }));
+    const generation = this._generation;
+    const latest = await this._client.getMessages(roomId, { force: true });
+    this._record(generation, roomId, 'force', latest);
+    const result = log.merge(latest);
     this._announce(roomId, result);
     return result;
   }
@@ -222,7 +271,12 @@ export class RoomStore {
   /** Records a change the user made here (edit, delete) without another request. */
   applyMessage(roomId: number, message: Message): void {
     const log = this._cache.get(roomId)?.messages;
+    this._archive?.record(roomId, 'edit', [message]);
     if (log) this._announce(roomId, log.merge([message]));
+  }
+
+  private _record(generation: number, roomId: number, kind: 'force' | 'diff', messages: readonly Message[]): void {
+    if (generation === this._generation) this._archive?.record(roomId, kind, messages);
   }
 
   /** Forgets a cached part so its next read asks Chatwork again, and tells the views. */
@@ -239,11 +293,17 @@ export class RoomStore {
   private async _messageLog(roomId: number): Promise<MessageLog> {
     const cache = this._roomCache(roomId);
     if (cache.messages) return cache.messages;
+    const generation = this._generation;
     cache.messagesLoading ??= this._client.getMessages(roomId, { force: true }).then(
       (latest) => {
-        const log = new MessageLog();
-        log.merge(latest);
+        this._record(generation, roomId, 'force', latest);
+        const log = cache.seeded ?? new MessageLog();
+        const result = log.merge(latest);
         cache.messages = log;
+        if (cache.seeded) {
+          cache.seedMerge = result;
+          this._announce(roomId, result);
+        }
         return log;
       },
       (error: unknown) => {
