@@ -28,8 +28,13 @@ import { useL10n } from './common/l10n';
 import { Logger } from './common/logger';
 import { VsCodePrompts } from './common/prompts';
 import { Settings } from './common/settings';
+import type { MessageHistory } from './archive/messageHistory';
 import type { Deps } from './deps';
 import { registerOpenCodeRef } from './editor/openCodeRef';
+import { registerClearLocalHistory } from './history/clearLocalHistory';
+import { createMessageHistory } from './history/createHistory';
+import { registerSearchMessages } from './history/searchMessages';
+import { registerShowThread } from './history/showThread';
 import { registerRoomPanels } from './panels/roomPanelSerializer';
 import type { RoomPanels } from './panels/roomPanels';
 import { MutedRooms } from './notifications/mutedRooms';
@@ -53,6 +58,8 @@ export interface ChatworkExtensionApi {
   readonly muted: MutedRooms;
   /** The My Tasks view below Rooms. */
   readonly myTasks: MyTasksView;
+  /** The local message archive (search, threads; tests reopen it to simulate a reload). */
+  readonly history: MessageHistory;
   /** Where the extension keeps state and logs (tests check that the token never lands there). */
   readonly context: Pick<vscode.ExtensionContext, 'globalState' | 'logUri' | 'globalStorageUri'>;
 }
@@ -82,6 +89,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   });
   const store = new RoomStore(client, new StoredIdentity(context.globalState, tokens));
   context.subscriptions.push({ dispose: () => store.dispose() });
+  // Every message received is archived per account (lazily opened, written off the hot path).
+  const history = createMessageHistory(context, store, log);
   // The notifier decides which quiet rooms are worth a diff poll (a new mention to announce).
   const notifierRef: { current?: Notifier } = {};
   const poller = new Poller(store, {
@@ -95,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
     tokens.onDidChange(() => {
       // Another account's data must not survive a token change.
       store.clear();
+      void history.close();
       if (tokens.state === 'set') poller.resume();
     }),
   );
@@ -112,7 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const muted = new MutedRooms(context.globalState);
   context.subscriptions.push(muted);
 
-  const deps: Deps = { client, tokens, log, store, poller, activity, muted, prompts: new VsCodePrompts() };
+  const deps: Deps = { client, tokens, log, store, poller, activity, muted, history, prompts: new VsCodePrompts() };
 
   registerSetToken(context, deps);
   registerSignOut(context, deps);
@@ -138,6 +148,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const panels = registerRoomPanels(context, deps);
   registerOpenRoom(context, deps, panels);
 
+  // Local history: search across rooms, reply threads, and forgetting what is kept.
+  registerSearchMessages(context, deps);
+  registerShowThread(context, deps);
+  registerClearLocalHistory(context, deps);
+
   // Notifications for mentions and direct messages, and the commands that jump to them.
   const notifier = new Notifier(deps, muted, (roomId) => {
     const panel = panels.get(roomId)?.panel;
@@ -159,7 +174,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   log.info(`Chatwork activated (API ${Settings.apiBaseUrl()}, token ${tokens.state}).`);
   const activationMs = performance.now() - started;
   log.info(`Ready in ${activationMs.toFixed(1)} ms.`);
-  return { deps, activationMs, tree, panels, notifier, muted, myTasks, context };
+  return { deps, activationMs, tree, panels, notifier, muted, myTasks, history, context };
 }
 
 
