@@ -88,6 +88,9 @@ export class RoomPanel extends Disposable {
       if (e.affectsConfiguration('chatwork.apiBaseUrl')) this.reload();
     }));
     this._register(deps.tokens.onDidChange(() => this.reload()));
+    // Read the room's archive (and ask Chatwork) while the webview boots, so the snapshot is ready
+    // when it says `ready`.
+    deps.store.messages(roomId).catch(() => undefined);
     this.reload();
   }
 

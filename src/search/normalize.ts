@@ -6,9 +6,12 @@
 const KATAKANA_FIRST = 0x30a1;
 const KATAKANA_LAST = 0x30f6;
 const KANA_OFFSET = 0x60;
+const ASCII = /^[\u0000-\u007f]*$/;
 const COMBINING = /[\u0300-\u036f\u3099\u309a\uff9e\uff9f]/;
 
 export function normalizeText(text: string): string {
+  // Plain ASCII (most English text) only needs its case folded.
+  if (ASCII.test(text)) return text.toLowerCase();
   const folded = text.normalize('NFKC').toLowerCase();
   let out = '';
   let start = 0;

@@ -12,10 +12,11 @@ export const HAS_TASK = 2;
 export const TO_ALL = 4;
 
 export function searchableText(body: string): string {
-  return body.replace(TAG, ' ');
+  return body.includes('[') ? body.replace(TAG, ' ') : body;
 }
 
 export function bodyFlags(body: string): number {
+  if (!body.includes('[')) return 0;
   let flags = 0;
   if (FILE.test(body)) flags |= HAS_FILE;
   if (TASK.test(body)) flags |= HAS_TASK;
@@ -23,7 +24,14 @@ export function bodyFlags(body: string): number {
   return flags;
 }
 
-/** `[To:id]` or a reply to id. */
-export function addressesAccount(body: string, accountId: number): boolean {
-  return body.includes(`[To:${accountId}]`) || body.includes(`[to:${accountId}]`) || new RegExp(`\\[(?:rp|返信) aid=${accountId}\\b`).test(body);
+const ADDRESSED = /\[(?:to:|(?:rp|返信) aid=)(\d{1,16})\b/gi;
+
+/** Accounts a body is addressed to: `[To:id]` and replies `[rp aid=id …]` (empty when none). */
+export function addressedAccounts(body: string): readonly number[] {
+  if (!body.includes('[')) return NONE;
+  const ids: number[] = [];
+  for (const m of body.matchAll(ADDRESSED)) ids.push(Number(m[1]));
+  return ids.length === 0 ? NONE : ids;
 }
+
+const NONE: readonly number[] = [];
