@@ -145,7 +145,9 @@ export class MessageList {
 
   /** Replaces everything (first load, or the webview was re-created). */
   setSnapshot(messages: readonly MessageData[], options: SnapshotOptions): void {
-    this._messages = [...messages].sort((a, b) => compareIds(a.id, b.id));
+    // The host sends them oldest first (10,000 from a long archive): sort only when they are not.
+    const ordered = messages.every((m, i) => i === 0 || compareIds((messages[i - 1] as MessageData).id, m.id) < 0);
+    this._messages = ordered ? [...messages] : [...messages].sort((a, b) => compareIds(a.id, b.id));
     this._byId.clear();
     for (const m of this._messages) this._byId.set(m.id, m);
     const n = this._messages.length;
