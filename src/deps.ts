@@ -1,4 +1,5 @@
 import type { ChatworkClient } from './api/chatworkClient';
+import type { MessageHistory } from './archive/messageHistory';
 import type { TokenStore } from './auth/tokenStore';
 import type { ActivityTracker } from './common/activity';
 import type { Logger } from './common/logger';
@@ -21,5 +22,7 @@ export interface Deps {
   readonly activity: ActivityTracker;
   /** Rooms whose notifications are muted (tree menus show Mute or Unmute by it). */
   readonly muted: MutedRooms;
+  /** The local message archive of the account signed in: search, threads, Clear Local History. */
+  readonly history: MessageHistory;
   prompts: Prompts;
 }

@@ -36,9 +36,14 @@ import { Logger } from './common/logger';
 import { exportedApi } from './common/exportedApi';
 import { guardPromptsOf, VsCodePrompts } from './common/prompts';
 import { Settings } from './common/settings';
+import type { MessageHistory } from './archive/messageHistory';
 import type { Deps } from './deps';
 import { ChatworkUriHandler } from './deepLinks/uriHandler';
 import { registerOpenCodeRef } from './editor/openCodeRef';
+import { registerClearLocalHistory } from './history/clearLocalHistory';
+import { createMessageHistory } from './history/createHistory';
+import { registerSearchMessages } from './history/searchMessages';
+import { registerShowThread } from './history/showThread';
 import { registerRoomPanels } from './panels/roomPanelSerializer';
 import type { RoomPanels } from './panels/roomPanels';
 import { MutedRooms } from './notifications/mutedRooms';
@@ -69,6 +74,8 @@ export interface ChatworkExtensionApi {
   readonly contacts: ContactsView;
   /** The handler of vscode://chatwork-vscode.chatwork-vscode/open?room=…&message=… links. */
   readonly uriHandler: vscode.UriHandler;
+  /** The local message archive (search, threads; tests reopen it to simulate a reload). */
+  readonly history: MessageHistory;
   /** Where the extension keeps state and logs (tests check that the token never lands there). */
   readonly context: Pick<vscode.ExtensionContext, 'globalState' | 'logUri' | 'globalStorageUri'>;
 }
@@ -105,6 +112,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   });
   const store = new RoomStore(client, new StoredIdentity(context.globalState, tokens));
   context.subscriptions.push({ dispose: () => store.dispose() });
+  // Every message received is archived per account (lazily opened, written off the hot path).
+  // A full disk is reported through deps.prompts (built below; writes happen only after activation).
+  const history = createMessageHistory(context, store, log, (message) => void deps.prompts.notify('warning', message));
   // The notifier decides which quiet rooms are worth a diff poll (a new mention to announce).
   const notifierRef: { current?: Notifier } = {};
   const poller = new Poller(store, {
@@ -120,6 +130,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
     tokens.onDidChange(() => {
       // Another account's data must not survive a token change; its running poll is dropped.
       store.clear();
+      void history.close();
       if (tokens.state === 'set') poller.restart(true);
     }),
   );
@@ -138,7 +149,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   context.subscriptions.push(muted);
 
   // Every prompt and notification, whoever installs the implementation, passes the link neutraliser.
-  const deps: Deps = guardPromptsOf({ client, tokens, log, store, poller, activity, muted, prompts: new VsCodePrompts() });
+  const deps: Deps = guardPromptsOf({ client, tokens, log, store, poller, activity, muted, history, prompts: new VsCodePrompts() });
 
   offerEnvironmentToken(context, deps);
   registerSetToken(context, deps);
@@ -178,6 +189,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const uriHandler = new ChatworkUriHandler(deps, panels);
   context.subscriptions.push(vscode.window.registerUriHandler(uriHandler));
 
+  // Local history: search across rooms, reply threads, and forgetting what is kept.
+  registerSearchMessages(context, deps);
+  registerShowThread(context, deps);
+  registerClearLocalHistory(context, deps);
+
   // Notifications for mentions and direct messages, and the commands that jump to them.
   const notifier = new Notifier(deps, muted, (roomId) => {
     const panel = panels.get(roomId)?.panel;
@@ -204,7 +220,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   log.info(`Chatwork activated (API ${Settings.apiBaseUrl()}, token ${tokens.state}).`);
   const activationMs = performance.now() - started;
   log.info(`Ready in ${activationMs.toFixed(1)} ms.`);
-  return exportedApi(context.extensionMode, () => ({ deps, activationMs, tree, panels, notifier, muted, myTasks, contacts, uriHandler, context }));
+  return exportedApi(context.extensionMode, () => ({ deps, activationMs, tree, panels, notifier, muted, myTasks, contacts, uriHandler, history, context }));
 }
 
 

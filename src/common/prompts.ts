@@ -236,6 +236,26 @@ export function withProgress<R>(
 }
 
 /** A status bar item whose tooltip setter neutralises (the tooltip may quote server text). */
+/**
+ * A QuickPick for live lists (e.g. search as you type): every item assigned to `items` passes the
+ * same neutraliser as `pick`, so a caller that builds items from Chatwork text cannot forget it.
+ */
+export function createGuardedQuickPick<T extends vscode.QuickPickItem>(): vscode.QuickPick<T> {
+  const quickPick = vscode.window.createQuickPick<T>();
+  let accessor: PropertyDescriptor | undefined;
+  for (let proto: object | null = quickPick; proto && !accessor; proto = Object.getPrototypeOf(proto) as object | null) {
+    accessor = Object.getOwnPropertyDescriptor(proto, 'items');
+  }
+  const { get, set } = accessor ?? {};
+  if (!get || !set) throw new Error('QuickPick.items is not an accessor');
+  Object.defineProperty(quickPick, 'items', {
+    configurable: true,
+    get: () => get.call(quickPick) as readonly T[],
+    set: (items: readonly T[]) => set.call(quickPick, items.map(safeItem)),
+  });
+  return quickPick;
+}
+
 /** A status bar text: our own codicon, then remote text whose `$(` can no longer draw icons. */
 export function setStatusText(item: vscode.StatusBarItem, icon: string, text: string): void {
   item.text = `$(${icon}) ${n(text)}`;

@@ -26,4 +26,18 @@ export const Settings = {
     const value = vscode.workspace.getConfiguration('chatwork').get<string>('badge');
     return value === 'mentions' || value === 'none' ? value : 'unread';
   },
+  /** Keep a local archive of messages (false: memory only, nothing written). */
+  keepHistory(): boolean {
+    return vscode.workspace.getConfiguration('chatwork').get<boolean>('history.keep') !== false;
+  },
+  /** Days of archived messages to keep (0 = no limit). */
+  historyRetentionDays(): number {
+    const value = vscode.workspace.getConfiguration('chatwork').get<number>('history.retentionDays') ?? 0;
+    return Number.isFinite(value) && value > 0 ? value : 0;
+  },
+  /** Megabytes of archive per account (0 = no limit). */
+  historyMaxSizeMB(): number {
+    const value = vscode.workspace.getConfiguration('chatwork').get<number>('history.maxSizeMB') ?? 0;
+    return Number.isFinite(value) && value > 0 ? value : 0;
+  },
 };

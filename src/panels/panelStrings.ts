@@ -66,5 +66,8 @@ export function panelStrings(): Strings {
     readOnly: vscode.l10n.t('You can read this room but not post in it.'),
     olderLoading: vscode.l10n.t('Showing older messages…'),
     account: vscode.l10n.t('Account {0}'),
+    archiveStart: vscode.l10n.t("Older messages are not available from Chatwork's API."),
+    historyGap: vscode.l10n.t('Some messages between {0} and {1} were not received.'),
+    showThread: vscode.l10n.t('Show thread'),
   };
 }

@@ -47,6 +47,14 @@ export interface PanelConfig {
   readonly locale: string;
 }
 
+/** Where the room's archived history begins and where messages are missing (src/archive). */
+export interface HistoryData {
+  /** The room's first message is archived: no "older messages are not available" marker. */
+  readonly complete: boolean;
+  /** Messages between these two were never received. */
+  readonly gaps: readonly { readonly afterId: string; readonly beforeId: string }[];
+}
+
 /** What the webview keeps in `vscode.setState` and the serializer gets back after a reload. */
 export interface PanelState {
   readonly roomId: number;
@@ -75,6 +83,14 @@ export interface SnapshotMessage {
   readonly config: PanelConfig;
   /** Scroll to this message once rendered (a room link with a message id). */
   readonly revealMessageId?: string;
+  /** The archive's beginning and gaps; absent without an archive (no markers). */
+  readonly history?: HistoryData;
+}
+
+/** The archive learnt of a gap (or its beginning) after the snapshot. */
+export interface HistoryChangedMessage {
+  readonly type: 'historyChanged';
+  readonly history: HistoryData;
 }
 
 /** The first load failed; the webview shows the error with a Retry that sends `ready` again. */
@@ -164,6 +180,7 @@ export type ToWebviewMessage =
   | ConfigChangedMessage
   | RoomRenamedMessage
   | RevealMessageMessage
+  | HistoryChangedMessage
   | SentMessage
   | DoneMessage
   | FailedMessage
@@ -232,6 +249,12 @@ export interface MarkUnreadMessage {
   readonly messageId: string;
 }
 
+/** Show Thread on a message (the host opens the thread beside the panel). */
+export interface ShowThreadMessage {
+  readonly type: 'showThread';
+  readonly messageId: string;
+}
+
 export interface CreateTaskMessage {
   readonly type: 'createTask';
   readonly body: string;
@@ -295,6 +318,7 @@ export type FromWebviewMessage =
   | OpenRoomMessage
   | OpenCodeRefMessage
   | MarkUnreadMessage
+  | ShowThreadMessage
   | CreateTaskMessage
   | DownloadFileMessage
   | SendRequest

@@ -50,6 +50,8 @@ export class RoomPanel extends Disposable {
   /** Deltas wait here until the snapshot went out (the webview ignores ids it already has). */
   private _pending: ToWebviewMessage[] | undefined = [];
   private _loadGeneration = 0;
+  /** The archive markers last sent (JSON), to send them again only when they change. */
+  private _historySent: string | undefined;
 
   private readonly _onDidDispose = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this._onDidDispose.event;
@@ -84,6 +86,7 @@ export class RoomPanel extends Disposable {
       if (e.roomId !== roomId) return;
       if (e.added.length > 0) this._onAdded(e.added);
       if (e.updated.length > 0) this._post({ type: 'messagesUpdated', messages: e.updated.map(messageData) });
+      this._postHistoryIfChanged();
     }));
     this._register(deps.store.onDidChangeRooms(() => this._updateTitle()));
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
@@ -91,6 +94,9 @@ export class RoomPanel extends Disposable {
       if (e.affectsConfiguration('chatwork.apiBaseUrl')) this.reload();
     }));
     this._register(deps.tokens.onDidChange(() => this.reload()));
+    // Read the room's archive (and ask Chatwork) while the webview boots, so the snapshot is ready
+    // when it says `ready`.
+    deps.store.messages(roomId).catch(() => undefined);
     this.reload();
   }
 
@@ -155,6 +161,9 @@ export class RoomPanel extends Disposable {
         // Beside the panel, which stays in view; the command says so when the file is not here.
         await vscode.commands.executeCommand('chatwork.openCodeRef', { ...message, beside: true });
         return undefined;
+      case 'showThread':
+        await vscode.commands.executeCommand('chatwork.showThread', { roomId: this.roomId, messageId: message.messageId });
+        return undefined;
       case 'markUnread':
         this._reads?.noteMarkedUnread();
         await this._actions.run('chatwork.markUnreadFromMessage', { messageId: message.messageId }, vscode.l10n.t('Marking unread'));
@@ -191,18 +200,22 @@ export class RoomPanel extends Disposable {
     const generation = ++this._loadGeneration;
     this._pending ??= [];
     try {
-      const [me, room, members] = await Promise.all([
-        deps.store.me(),
-        deps.store.room(this.roomId) ?? deps.store.details(this.roomId),
-        deps.store.members(this.roomId).catch((error: unknown) => {
-          deps.log.warn(`Members of room ${this.roomId} could not be loaded: ${describeError(error)}`);
-          return [];
-        }),
-      ]);
-      const messages = await deps.store.messages(this.roomId);
+      const loadingMembers = deps.store.members(this.roomId).catch((error: unknown) => {
+        deps.log.warn(`Members of room ${this.roomId} could not be loaded: ${describeError(error)}`);
+        return [];
+      });
+      const loadingMessages = deps.store.messages(this.roomId);
+      const [me, room] = await Promise.all([deps.store.me(), deps.store.room(this.roomId) ?? deps.store.details(this.roomId)]);
+      const messages = await loadingMessages;
+      // Opened from the archive (Chatwork has not answered yet): paint now, members follow.
+      const fromArchive = !deps.store.hasMessages(this.roomId);
+      const members = fromArchive ? await Promise.race([loadingMembers, Promise.resolve(undefined)]) : await loadingMembers;
       if (generation !== this._loadGeneration || this.isDisposed) return;
+      if (members === undefined) void loadingMembers.then(() => this._refreshMembers());
+      const history = deps.store.archiveShape(this.roomId);
+      this._historySent = JSON.stringify(history);
       this._me = me.account_id;
-      this._memberIds = new Set(members.map((m) => m.account_id));
+      this._memberIds = new Set((members ?? []).map((m) => m.account_id));
       this._reads ??= new ReadTracker(deps, this.roomId, room.unread_num);
       this.panel.title = room.name;
       const snapshot: SnapshotMessage = {
@@ -210,13 +223,14 @@ export class RoomPanel extends Disposable {
         roomId: this.roomId,
         roomName: room.name,
         me: meData(me),
-        members: members.map(memberData),
+        members: (members ?? []).map(memberData),
         messages: messages.map(messageData),
         unreadCount: this._reads.hasUnread ? room.unread_num : 0,
         draft: drafts.get(this.roomId),
         canPost: room.role !== 'readonly',
         config: panelConfig(),
         ...(this._revealMessageId === undefined ? {} : { revealMessageId: this._revealMessageId }),
+        ...(history === undefined ? {} : { history }),
       };
       this._revealMessageId = undefined;
       this._postNow(snapshot);
@@ -231,6 +245,14 @@ export class RoomPanel extends Disposable {
       // As everywhere else, a 401 switches the views to "token rejected" (markRejected is idempotent).
       if (error instanceof ChatworkApiError && error.kind === 'auth') void deps.tokens.markRejected();
     }
+  }
+
+  private _postHistoryIfChanged(): void {
+    const history = this._services.deps.store.archiveShape(this.roomId);
+    const json = JSON.stringify(history);
+    if (history === undefined || json === this._historySent) return;
+    this._historySent = json;
+    this._post({ type: 'historyChanged', history });
   }
 
   private _onAdded(added: readonly Message[]): void {

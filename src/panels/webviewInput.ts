@@ -25,6 +25,7 @@ export function checkWebviewMessage(value: unknown): FromWebviewMessage | undefi
         : undefined;
     case 'viewed':
     case 'markUnread':
+    case 'showThread':
     case 'delete':
       return isMessageId(m.messageId) ? { type: m.type, messageId: m.messageId } : undefined;
     case 'draftChanged':

@@ -1,6 +1,7 @@
 import type { ChatworkClient } from '../api/chatworkClient';
 import type { ChatworkFile, Member, Message, MyStatus, Room, RoomSummary, Task, TaskFilter } from '../api/types';
 import { AccountNames } from './accountNames';
+import type { ArchiveHook, ArchiveShape } from './archiveHook';
 import { Emitter } from './emitter';
 import { type Identity, type IdentityCache, identityOf } from './identity';
 import { MergeResult, MessageLog } from './messageLog';
@@ -38,6 +39,10 @@ interface RoomCache {
   files?: Promise<ChatworkFile[]>;
   messages?: MessageLog;
   messagesLoading?: Promise<MessageLog>;
+  /** Opened from the archive before Chatwork answered: the latest page is merged into it. */
+  seeded?: MessageLog;
+  /** What merging the latest page into the seeded log changed (already announced). */
+  seedMerge?: MergeResult;
 }
 
 /**
@@ -53,8 +58,12 @@ export class RoomStore {
   private _me: Promise<Identity> | undefined;
   /** Names of the senders, members and "me" seen so far (plain text resolves ids with them). */
   readonly names = new AccountNames();
-  /** Bumped by clear(): an answer to a request made before it belongs to another account. */
+  /**
+   * Bumped by clear(): an answer to a request made before it belongs to another account (it is
+   * refused, and never archived).
+   */
   private _epoch = 0;
+  private _archive: ArchiveHook | undefined;
 
   private readonly _onDidChangeRooms = new Emitter<RoomsChanged>();
   readonly onDidChangeRooms = this._onDidChangeRooms.event;
@@ -69,6 +78,16 @@ export class RoomStore {
     private readonly _client: StoreClient,
     private readonly _identityCache?: IdentityCache,
   ) {}
+
+  /** Keeps every message received in the local archive, and opens rooms from it (see src/archive). */
+  setArchive(archive: ArchiveHook | undefined): void {
+    this._archive = archive;
+  }
+
+  /** Where a room's archived history begins and its gaps (undefined without an archive). */
+  archiveShape(roomId: number): ArchiveShape | undefined {
+    return this._archive?.shape(roomId);
+  }
 
   get rooms(): readonly RoomSummary[] | undefined {
     return this._rooms;
@@ -206,8 +225,29 @@ export class RoomStore {
     return this._cached(roomId, 'files', () => this._client.getFiles(roomId));
   }
 
-  /** The room's messages: the latest 100 (force=1) on first use, then what polling added. */
+  /**
+   * The room's messages: the latest 100 (force=1) on first use, then what polling added. With an
+   * archive, a room read before answers at once with its whole archived history; the latest page
+   * is merged in when Chatwork answers (announced in onDidChangeMessages).
+   */
   async messages(roomId: number): Promise<readonly Message[]> {
+    const cache = this._roomCache(roomId);
+    if (cache.messages) return cache.messages.messages;
+    if (!cache.seeded && this._archive) {
+      const epoch = this._epoch;
+      const archived = await this._archive.archived(roomId).catch(() => undefined);
+      // Chatwork may have answered while the archive was read.
+      const loaded = cache.messages as MessageLog | undefined;
+      if (loaded) return loaded.messages;
+      if (archived && epoch === this._epoch && !cache.seeded) {
+        const log = new MessageLog();
+        log.merge(archived);
+        cache.seeded = log;
+        // Chatwork's latest page is merged in the background; a failure leaves the archived view.
+        this._messageLog(roomId).catch(() => undefined);
+      }
+    }
+    if (cache.seeded) return cache.seeded.messages;
     return (await this._messageLog(roomId)).messages;
   }
 
@@ -222,13 +262,19 @@ export class RoomStore {
       // only those since `newerThan` (the room's previous last_update_time; same second included,
       // as that time has one-second resolution), not the whole history.
       const log = await this._messageLog(roomId);
+      // Opened from the archive: merging the latest page already announced what was new.
+      const seedMerge = this._cache.get(roomId)?.seedMerge;
+      if (seedMerge) return seedMerge;
       const fresh = newerThan === undefined ? [] : log.messages.filter((m) => m.send_time >= newerThan);
       const result = { added: fresh, updated: [] };
       this._announce(roomId, result);
       return result;
     }
     const log = await this._messageLog(roomId);
-    const result = log.merge(await this._client.getMessages(roomId));
+    const epoch = this._epoch;
+    const incoming = await this._client.getMessages(roomId);
+    this._record(epoch, roomId, 'diff', incoming);
+    const result = log.merge(incoming);
     this._announce(roomId, result);
     return result;
   }
@@ -236,7 +282,10 @@ export class RoomStore {
   /** Re-reads the latest 100 (force=1): catches edits and deletions the diff does not report. */
   async reloadMessages(roomId: number): Promise<MergeResult> {
     const log = await this._messageLog(roomId);
-    const result = log.merge(await this._client.getMessages(roomId, { force: true }));
+    const epoch = this._epoch;
+    const latest = await this._client.getMessages(roomId, { force: true });
+    this._record(epoch, roomId, 'force', latest);
+    const result = log.merge(latest);
     this._announce(roomId, result);
     return result;
   }
@@ -244,7 +293,12 @@ export class RoomStore {
   /** Records a change the user made here (edit, delete) without another request. */
   applyMessage(roomId: number, message: Message): void {
     const log = this._cache.get(roomId)?.messages;
+    this._archive?.record(roomId, 'edit', [message]);
     if (log) this._announce(roomId, log.merge([message]));
+  }
+
+  private _record(epoch: number, roomId: number, kind: 'force' | 'diff', messages: readonly Message[]): void {
+    if (epoch === this._epoch) this._archive?.record(roomId, kind, messages);
   }
 
   /** Forgets a cached part so its next read asks Chatwork again, and tells the views. */
@@ -262,12 +316,18 @@ export class RoomStore {
   private async _messageLog(roomId: number): Promise<MessageLog> {
     const cache = this._roomCache(roomId);
     if (cache.messages) return cache.messages;
+    const epoch = this._epoch;
     cache.messagesLoading ??= this._client.getMessages(roomId, { force: true }).then(
       (latest) => {
-        const log = new MessageLog();
-        log.merge(latest);
+        this._record(epoch, roomId, 'force', latest);
         this.names.rememberAll(latest.map((m) => m.account));
+        const log = cache.seeded ?? new MessageLog();
+        const result = log.merge(latest);
         cache.messages = log;
+        if (cache.seeded) {
+          cache.seedMerge = result;
+          this._announce(roomId, result);
+        }
         return log;
       },
       (error: unknown) => {

@@ -121,6 +121,9 @@ export class RoomApp {
       case 'tasksChanged':
         if (this._list) this._taskCards?.setTasks(message.tasks, this._list.element);
         return undefined;
+      case 'historyChanged':
+        this._list?.setHistory(message.history);
+        return undefined;
       case 'revealMessage':
         if (this._list && !this._list.reveal(message.messageId)) this._showNotice(this._strings.messageNotLoaded);
         return undefined;
@@ -211,6 +214,7 @@ export class RoomApp {
     }
     this._root.replaceChildren(...parts);
     this._setState({ roomId: snapshot.roomId, draft: this._composer?.text ?? '', scrollFromBottom: restoring?.scrollFromBottom });
+    list.setHistory(snapshot.history, false);
     list.setSnapshot(snapshot.messages, {
       unreadCount: snapshot.unreadCount,
       revealMessageId: snapshot.revealMessageId,
@@ -264,6 +268,7 @@ export class RoomApp {
       case 'more':
         this._menu.show(anchor, [
           { label: s.markUnread, icon: 'eye-closed', run: () => this._post({ type: 'markUnread', messageId: m.id }) },
+          { label: s.showThread, icon: 'comment-discussion', run: () => this._post({ type: 'showThread', messageId: m.id }) },
           { label: s.createTask, icon: 'tasklist', run: () => this._post({ type: 'createTask', body: this._plainText(m), assigneeIds: this._mentioned(m) }) },
           { label: s.copyText, icon: 'copy', run: () => this._post({ type: 'copyText', text: this._plainText(m) }) },
           { label: s.copyLink, icon: 'link', run: () => this._post({ type: 'copyText', text: `https://www.chatwork.com/#!rid${ctx.roomId}-${m.id}` }) },

@@ -10,7 +10,8 @@
 // (room.css), so mounted content off screen costs no layout or paint. New messages are appended as
 // new nodes only; nothing already on screen is re-rendered, except a message that was edited or
 // deleted, which is replaced in place.
-import type { MessageData } from '../panels/protocol';
+import type { HistoryData, MessageData } from '../panels/protocol';
+import { format } from './strings';
 import { compareIds, insertSorted } from './order';
 import { el, icon } from './dom';
 import { InlineEditor } from './inlineEditor';
@@ -59,6 +60,11 @@ export class MessageList {
   readonly element: HTMLElement;
   private readonly _days: HTMLElement;
   private readonly _older: HTMLElement;
+  /** "Older messages are not available from Chatwork's API" above the oldest archived message. */
+  private readonly _start: HTMLElement;
+  private _history: HistoryData | undefined;
+  /** Gap markers go before these messages: beforeId → afterId. */
+  private _gapsBefore = new Map<string, string>();
   private readonly _empty: HTMLElement;
   private readonly _scroll: ListScroll;
   private _messages: MessageData[] = [];
@@ -89,7 +95,9 @@ export class MessageList {
     this._older = el('div', 'cw-older', _ctx.strings.olderLoading);
     this._empty = el('div', 'cw-empty', _ctx.strings.empty);
     this._days = el('div', 'cw-days');
-    content.append(this._older, this._empty, this._days);
+    this._start = el('div', 'cw-history-start', _ctx.strings.archiveStart);
+    this._start.hidden = true;
+    content.append(this._older, this._start, this._empty, this._days);
     scroller.append(content);
     const pill = el('button', 'cw-pill');
     pill.type = 'button';
@@ -127,9 +135,19 @@ export class MessageList {
     return this._byId.get(id);
   }
 
+  /** The archive's beginning and gaps (markers); `remount` when the list is already shown. */
+  setHistory(history: HistoryData | undefined, remount = true): void {
+    this._history = history;
+    this._gapsBefore = new Map((history?.gaps ?? []).map((g) => [g.beforeId, g.afterId]));
+    if (remount) this._remountKeepingScroll();
+    else this._updateStart();
+  }
+
   /** Replaces everything (first load, or the webview was re-created). */
   setSnapshot(messages: readonly MessageData[], options: SnapshotOptions): void {
-    this._messages = [...messages].sort((a, b) => compareIds(a.id, b.id));
+    // The host sends them oldest first (10,000 from a long archive): sort only when they are not.
+    const ordered = messages.every((m, i) => i === 0 || compareIds((messages[i - 1] as MessageData).id, m.id) < 0);
+    this._messages = ordered ? [...messages] : [...messages].sort((a, b) => compareIds(a.id, b.id));
     this._byId.clear();
     for (const m of this._messages) this._byId.set(m.id, m);
     const n = this._messages.length;
@@ -242,6 +260,7 @@ export class MessageList {
     this._days.replaceChildren();
     for (let i = this._mountStart; i < this._messages.length; i++) this._appendElement(this._messages[i] as MessageData);
     this._older.hidden = this._mountStart === 0;
+    this._updateStart();
     this._empty.hidden = this._messages.length > 0;
     this._scroll.watchNewest(this._elements.get(this.newestId ?? ''));
   }
@@ -271,6 +290,12 @@ export class MessageList {
     this._mountStart = start;
     this._mountTarget = Math.min(this._mountTarget, start);
     this._older.hidden = start === 0;
+    this._updateStart();
+  }
+
+  /** The archive-start marker shows once the oldest message is mounted (and older ones exist on Chatwork). */
+  private _updateStart(): void {
+    this._start.hidden = this._history === undefined || this._history.complete || this._mountStart > 0 || this._messages.length === 0;
   }
 
   /** How many messages one slice builds in about SLICE_MS. */
@@ -372,8 +397,18 @@ export class MessageList {
     }
     let run = day.lastElementChild as HTMLElement;
     const account = String(m.accountId);
+    const gapAfter = this._gapsBefore.get(m.id);
+    const after = gapAfter === undefined ? undefined : this._byId.get(gapAfter);
+    if (after) {
+      const t = this._ctx.time;
+      const gap = el('div', 'cw-history-gap', format(this._ctx.strings.historyGap, t.dateTime(after.sendTime), t.dateTime(m.sendTime)));
+      gap.setAttribute('role', 'note');
+      day.append(gap);
+    }
     if (m.id === this._unreadFromId) {
       day.append(el('div', 'cw-unread-divider', this._ctx.strings.unread));
+      run = this._newRun(day, account);
+    } else if (after) {
       run = this._newRun(day, account);
     } else if (!run.classList.contains('cw-run') || run.dataset.account !== account) {
       run = this._newRun(day, account);

@@ -61,6 +61,9 @@ const en = {
   readOnly: 'You can read this room but not post in it.',
   olderLoading: 'Showing older messages…',
   account: 'Account {0}',
+  archiveStart: "Older messages are not available from Chatwork's API.",
+  historyGap: 'Some messages between {0} and {1} were not received.',
+  showThread: 'Show thread',
 };
 
 export type Strings = typeof en;

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { projectRoot } from '../codeServer/install';
+import { archiveBench } from './archiveBench';
 import { bundleBench } from './bundleBench';
 import { deliveryBench } from './deliveryBench';
 import { hostBench } from './hostBench';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   if (want('polling')) rows.push(...(await pollingBench()));
   if (want('delivery')) rows.push(...(await deliveryBench()));
   if (want('render')) rows.push(...(await renderBench()));
+  if (want('archive')) rows.push(...(await archiveBench()));
   if (want('host')) rows.push(...(await hostBench()));
   printTable(rows);
   const out = path.join(projectRoot, 'bench', 'results.json');

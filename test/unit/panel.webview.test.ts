@@ -441,6 +441,38 @@ describe('room panel webview (Chromium)', function () {
     });
   });
 
+  describe('archive markers', () => {
+    const text = (selector: string) =>
+      page.evaluate((sel) => [...(globalThis as any).document.querySelectorAll(sel)].filter((e: any) => !e.hidden).map((e: any) => e.textContent as string), selector);
+
+    it("says where the archive begins once the oldest message is shown, and where messages were not received", async () => {
+      const c = cw(page);
+      await c.start();
+      const ids = await c.snapshot(30, { history: { complete: false, gaps: [] } });
+      await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.cw-msg').length === 30);
+      assert.deepStrictEqual(await text('.cw-history-start'), ["Older messages are not available from Chatwork's API."]);
+      assert.deepStrictEqual(await text('.cw-history-gap'), []);
+      await c.deliver({ type: 'historyChanged', history: { complete: false, gaps: [{ afterId: ids[9], beforeId: ids[10] }] } });
+      await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.cw-history-gap').length === 1);
+      const [gap] = await text('.cw-history-gap');
+      assert.match(gap ?? '', /^Some messages between .+ and .+ were not received\.$/);
+      // The marker sits right before the first message after the gap.
+      const next = await page.evaluate(() => (globalThis as any).document.querySelector('.cw-history-gap').nextElementSibling.querySelector('.cw-msg')?.dataset.id);
+      assert.strictEqual(next, ids[10]);
+    });
+
+    it('shows no beginning marker when the archive holds the whole room, nor without an archive', async () => {
+      const c = cw(page);
+      await c.start();
+      await c.snapshot(10, { history: { complete: true, gaps: [] } });
+      await rendered(page);
+      assert.deepStrictEqual(await text('.cw-history-start'), []);
+      await c.snapshot(10);
+      await rendered(page, 2);
+      assert.deepStrictEqual(await text('.cw-history-start'), []);
+    });
+  });
+
   describe('large rooms', () => {
     it('opens 10,000 messages quickly, mounting only the newest, and appends in constant time', async () => {
       const c = cw(page);
