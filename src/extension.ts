@@ -37,6 +37,7 @@ import { registerNavigation } from './notifications/navigation';
 import { Notifier } from './notifications/notifier';
 import { Poller } from './store/poller';
 import { RoomStore } from './store/roomStore';
+import { type AgentTools, registerAgentTools } from './tools/registerAgentTools';
 import { MyTasksView } from './tree/myTasks/myTasksView';
 import { RoomsView } from './tree/roomsView';
 
@@ -53,6 +54,8 @@ export interface ChatworkExtensionApi {
   readonly muted: MutedRooms;
   /** The My Tasks view below Rooms. */
   readonly myTasks: MyTasksView;
+  /** The language model tools of the editor's agent, by name. */
+  readonly agentTools: AgentTools;
   /** Where the extension keeps state and logs (tests check that the token never lands there). */
   readonly context: Pick<vscode.ExtensionContext, 'globalState' | 'logUri' | 'globalStorageUri'>;
 }
@@ -156,10 +159,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   context.subscriptions.push(myTasks);
   registerMyTasksCommands(context, deps, myTasks);
 
+  // Chatwork for the editor's AI agent: language model tools over the same client, store and token.
+  const agentTools = registerAgentTools(context, deps);
+
   log.info(`Chatwork activated (API ${Settings.apiBaseUrl()}, token ${tokens.state}).`);
   const activationMs = performance.now() - started;
   log.info(`Ready in ${activationMs.toFixed(1)} ms.`);
-  return { deps, activationMs, tree, panels, notifier, muted, myTasks, context };
+  return { deps, activationMs, tree, panels, notifier, muted, myTasks, agentTools, context };
 }
 
 

@@ -1,0 +1,150 @@
+// Search and reply threads over the messages the extension holds. The interface is what the tools
+// use; StoreMessageSearch answers it from the room store's cached message logs. A local archive
+// with its own index (issue 15) can implement the same interface and replace it. No `vscode`.
+
+import type { Message } from '../api/types';
+import { forEachNode, parse, toPlainText } from '../notation';
+
+export interface FoundMessage {
+  readonly roomId: number;
+  readonly message: Message;
+}
+
+export interface MessageThread {
+  readonly roomId: number;
+  readonly message: Message;
+  /** The messages it replies to, oldest first (the chain of `[rp]` upwards). */
+  readonly repliesTo: readonly Message[];
+  /** Replies to it and to those replies, in order. */
+  readonly replies: readonly Message[];
+  /** Messages it quotes and messages that quote it (`[qt][qtmeta aid time]`), in order. */
+  readonly quotes: readonly Message[];
+}
+
+export interface SearchOptions {
+  readonly limit: number;
+  /** Only this room. */
+  readonly roomId?: number;
+}
+
+export interface MessageSearch {
+  /** Messages whose text holds every word of the query (case-insensitive), newest first. */
+  search(query: string, options: SearchOptions): Promise<FoundMessage[]>;
+  /** The message with its replies and quotes, or undefined when the message is not held. */
+  thread(roomId: number, messageId: string): Promise<MessageThread | undefined>;
+}
+
+/** Where the messages come from: RoomStore.cachedMessages() (every room with a loaded log). */
+export interface MessageSource {
+  cachedMessages(): Iterable<readonly [roomId: number, messages: readonly Message[]]>;
+}
+
+interface Links {
+  readonly replyTo: readonly string[];
+  readonly quotes: readonly { readonly accountId: number; readonly time: number }[];
+}
+
+const MAX_DEPTH = 50;
+
+export class StoreMessageSearch implements MessageSearch {
+  // Per message object (a log replaces the object on an edit, so an edit is never searched stale).
+  private readonly _lower = new WeakMap<Message, string>();
+  private readonly _plain = new WeakMap<Message, string>();
+  private readonly _links = new WeakMap<Message, Links>();
+
+  constructor(private readonly _source: MessageSource) {}
+
+  async search(query: string, options: SearchOptions): Promise<FoundMessage[]> {
+    return this.searchNow(query, options);
+  }
+
+  /** search() without the promise (the bench measures this). */
+  searchNow(query: string, options: SearchOptions): FoundMessage[] {
+    const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');
+    if (words.length === 0 || options.limit <= 0) return [];
+    const hits: FoundMessage[] = [];
+    for (const [roomId, messages] of this._source.cachedMessages()) {
+      if (options.roomId !== undefined && roomId !== options.roomId) continue;
+      let inRoom = 0;
+      // Newest first: a room gives at most `limit` hits, the newest ones.
+      for (let i = messages.length - 1; i >= 0 && inRoom < options.limit; i--) {
+        const message = messages[i] as Message;
+        // The raw body is a cheap filter; the plain text (tags resolved) decides.
+        if (!hasAll(this._lowerOf(message), words) || !hasAll(this._plainOf(message), words)) continue;
+        hits.push({ roomId, message });
+        inRoom++;
+      }
+    }
+    hits.sort((a, b) => b.message.send_time - a.message.send_time);
+    return hits.slice(0, options.limit);
+  }
+
+  async thread(roomId: number, messageId: string): Promise<MessageThread | undefined> {
+    let messages: readonly Message[] | undefined;
+    for (const [id, list] of this._source.cachedMessages()) if (id === roomId) messages = list;
+    const message = messages?.find((m) => m.message_id === messageId);
+    if (!messages || !message) return undefined;
+    const byId = new Map(messages.map((m) => [m.message_id, m]));
+
+    const repliesTo: Message[] = [];
+    const seen = new Set([messageId]);
+    for (let at: Message | undefined = message; at && repliesTo.length < MAX_DEPTH; ) {
+      const parentId: string | undefined = this._linksOf(at).replyTo.find((id) => !seen.has(id));
+      const parent: Message | undefined = parentId === undefined ? undefined : byId.get(parentId);
+      if (!parent || parentId === undefined) break;
+      seen.add(parentId);
+      repliesTo.unshift(parent);
+      at = parent;
+    }
+
+    const inThread = new Set([messageId]);
+    const replies: Message[] = [];
+    for (const m of messages) {
+      if (inThread.has(m.message_id) || replies.length >= MAX_DEPTH * 4) continue;
+      if (this._linksOf(m).replyTo.some((id) => inThread.has(id))) {
+        inThread.add(m.message_id);
+        replies.push(m);
+      }
+    }
+
+    const own = this._linksOf(message).quotes;
+    const quotes = messages.filter(
+      (m) =>
+        m !== message &&
+        (own.some((q) => q.accountId === m.account.account_id && q.time === m.send_time) ||
+          this._linksOf(m).quotes.some((q) => q.accountId === message.account.account_id && q.time === message.send_time)),
+    );
+    return { roomId, message, repliesTo, replies, quotes: quotes.slice(-MAX_DEPTH) };
+  }
+
+  private _lowerOf(message: Message): string {
+    let text = this._lower.get(message);
+    if (text === undefined) this._lower.set(message, (text = message.body.toLowerCase()));
+    return text;
+  }
+
+  private _plainOf(message: Message): string {
+    let text = this._plain.get(message);
+    if (text === undefined) this._plain.set(message, (text = toPlainText(parse(message.body)).toLowerCase()));
+    return text;
+  }
+
+  private _linksOf(message: Message): Links {
+    let links = this._links.get(message);
+    if (links === undefined) {
+      const replyTo: string[] = [];
+      const quotes: { accountId: number; time: number }[] = [];
+      forEachNode(parse(message.body), (node) => {
+        if (node.type === 'reply') replyTo.push(node.messageId);
+        else if (node.type === 'quote' && node.accountId !== undefined && node.time !== undefined) quotes.push({ accountId: node.accountId, time: node.time });
+      }, { includeQuotes: false });
+      this._links.set(message, (links = { replyTo, quotes }));
+    }
+    return links;
+  }
+}
+
+function hasAll(text: string, words: readonly string[]): boolean {
+  for (const word of words) if (!text.includes(word)) return false;
+  return true;
+}
