@@ -12,7 +12,6 @@ export const MAX_BODY_CHARS = 2_000;
 
 // Control characters (except tab and line break) and the bidi/zero-width marks that make text
 // read differently from what it is; removed from everything Chatwork wrote.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
 
 export function cleanText(text: string): string {
