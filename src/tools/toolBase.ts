@@ -127,8 +127,12 @@ export function confirmationMarkdown(c: Confirmation): vscode.MarkdownString {
     md.appendText(label);
     md.appendMarkdown('**: ');
     if (kind === 'block') {
-      md.appendMarkdown('\n\n> ');
-      md.appendText(neutraliseBlock(value).replace(/\n/g, ' ⏎ '));
+      // Each line quoted on its own, so the preview keeps the message's shape.
+      for (const line of neutraliseBlock(value).split('\n')) {
+        md.appendMarkdown('\n> ');
+        md.appendText(line);
+        md.appendMarkdown('  ');
+      }
     } else {
       md.appendText(neutraliseLine(value));
     }
