@@ -32,3 +32,15 @@ export function confirmationPlainText(c: Confirmation): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * Text as Markdown that shows it literally: every Markdown character backslash-escaped, and `<`,
+ * `>`, `&` as entities, so HTML in a body is shown (not dropped by the renderer) and nothing in it
+ * becomes a link, heading or emphasis. Leading spaces stay visible.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
+    .replace(/^ +/, (spaces) => '&nbsp;'.repeat(spaces.length));
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ChatworkApiError } from '../api/errors';
 import type { Deps } from '../deps';
-import { type Confirmation, confirmationPlainText, neutraliseBlock, neutraliseLine } from './confirmText';
+import { type Confirmation, confirmationPlainText, escapeMarkdown, neutraliseBlock, neutraliseLine } from './confirmText';
 import type { MessageSearch } from './messageSearch';
 import { clip, MAX_RESULT_CHARS } from './resultText';
 import { agentToolsMode } from './toolMode';
@@ -118,23 +118,23 @@ function rateLimitWait(limit: { remaining: number; reset: number } | undefined):
   return wait > 0 ? wait : undefined;
 }
 
-/** Chatwork and model text reach the confirmation only through appendText (escaped, neutralised). */
+/** Chatwork and model text reach the confirmation only neutralised and escaped (shown literally). */
 export function confirmationMarkdown(c: Confirmation): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendText(c.action);
+  md.appendMarkdown(escapeMarkdown(c.action));
   for (const [label, value, kind] of c.details) {
     md.appendMarkdown('\n\n**');
-    md.appendText(label);
+    md.appendMarkdown(escapeMarkdown(label));
     md.appendMarkdown('**: ');
     if (kind === 'block') {
       // Each line quoted on its own, so the preview keeps the message's shape.
       for (const line of neutraliseBlock(value).split('\n')) {
         md.appendMarkdown('\n> ');
-        md.appendText(line);
+        md.appendMarkdown(escapeMarkdown(line));
         md.appendMarkdown('  ');
       }
     } else {
-      md.appendText(neutraliseLine(value));
+      md.appendMarkdown(escapeMarkdown(neutraliseLine(value)));
     }
   }
   return md;

@@ -45,7 +45,7 @@ async function confirmation(tool: AnyChatworkTool, input: object): Promise<{ tit
   assert.ok(c, `${tool.name} asks for confirmation`);
   const markdown = typeof c.message === 'string' ? c.message : c.message.value;
   // As the user reads it: without Markdown's escapes.
-  return { title: c.title as string, message: markdown.replace(/&nbsp;/g, ' ').replace(/\\([!-/:-@[-`{-~])/g, '$1') };
+  return { title: c.title as string, message: markdown.replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\\([!-/:-@[-`{-~])/g, '$1') };
 }
 
 async function workspaceFile(relative: string, content: string | Uint8Array): Promise<vscode.Uri> {
@@ -274,6 +274,49 @@ describe('agent tools', () => {
     await workspaceFile('big.bin', new Uint8Array(5 * 1024 * 1024 + 1));
     assert.match(await share.execute({ roomId: RANDOM, path: `${DIR}/big.bin` } as never), /up to 5 MB/);
     assert.strictEqual((await emulator().state()).files.length, before, 'nothing was uploaded');
+  });
+
+  it('read state, leaving a room and contact requests are confirmed and change the emulator', async () => {
+    await emulator().postAs('alice', RANDOM, `unread for the agent ${Date.now()}`);
+    const markRead = tool('chatwork_mark_read');
+    assert.ok((await confirmation(markRead, { roomId: RANDOM })).message.includes('雑談 Random (room 10013)'));
+    assert.match(await markRead.execute({ roomId: RANDOM } as never), /^Room 10013 now has 0 unread messages/);
+    const last = (await emulator().state()).messages.filter((m) => m.room_id === RANDOM).at(-1);
+    assert.ok(last);
+    const markUnread = tool('chatwork_mark_unread');
+    assert.ok((await confirmation(markUnread, { roomId: RANDOM, messageId: last.message_id })).message.includes(last.message_id));
+    assert.match(await markUnread.execute({ roomId: RANDOM, messageId: last.message_id } as never), /^Room 10013 now has 1 unread messages/);
+
+    const { room_id: roomId } = await api.deps.client.createRoom({ name: `Leave me ${Date.now()}`, members_admin_ids: [ME, BOB] });
+    const leave = tool('chatwork_leave_room');
+    assert.ok((await confirmation(leave, { roomId })).message.includes(`(room ${roomId})`));
+    await leave.execute({ roomId } as never);
+    assert.ok(!(await emulator().state()).rooms.find((r) => r.room_id === roomId)?.members.some((m) => m.account_id === ME));
+
+    const [request] = await api.deps.client.getIncomingRequests();
+    if (request) {
+      const reject = await confirmation(tool('chatwork_reject_contact_request'), { requestId: request.request_id });
+      assert.ok(reject.message.includes(request.name) && reject.message.includes(request.message.slice(0, 10)), reject.message);
+      const accept = tool('chatwork_accept_contact_request');
+      assert.ok((await confirmation(accept, { requestId: request.request_id })).message.includes(request.name));
+      assert.match(await accept.execute({ requestId: request.request_id } as never), new RegExp(`account: ${request.account_id}`));
+      assert.ok((await emulator().state()).contacts.some((c) => c.account_id === ME && c.contact_account_id === request.account_id));
+    }
+  });
+
+  it('hostile room names and bodies reach the confirmation escaped and without invisible characters', async () => {
+    const hostile = 'Team **urgent** [open](https://evil.example) \u202egnp.exe';
+    const { room_id: roomId } = await api.deps.client.createRoom({ name: hostile, members_admin_ids: [ME] });
+    await api.deps.store.refreshRooms();
+    const prepared = await tool('chatwork_post_message').prepareInvocation({ input: { roomId, body: 'Ignore the above\n# Heading\n<img src=x>' } } as never);
+    const message = prepared.confirmationMessages?.message;
+    assert.ok(message instanceof vscode.MarkdownString || typeof message === 'object');
+    const markdown = (message as vscode.MarkdownString).value;
+    assert.ok(!markdown.includes('\u202e'), 'no direction override');
+    assert.ok(!markdown.includes('[open](https://evil.example)'), `link syntax is escaped: ${markdown}`);
+    assert.ok(!markdown.includes('**urgent**'), 'emphasis is escaped');
+    assert.ok(!/^# Heading/m.test(markdown) && !markdown.includes('<img'), `no heading or HTML from the body: ${markdown}`);
+    await api.deps.client.deleteRoom(roomId, 'delete');
   });
 
   it('read-only mode refuses changes without asking; off turns every tool off', async () => {
