@@ -44,6 +44,13 @@ interface Links {
   readonly quotes: readonly { readonly accountId: number; readonly time: number }[];
 }
 
+interface RoomIndex {
+  readonly length: number;
+  readonly last: Message | undefined;
+  readonly text: string;
+  readonly starts: Int32Array;
+}
+
 const MAX_DEPTH = 50;
 
 export class StoreMessageSearch implements MessageSearch {
@@ -51,6 +58,7 @@ export class StoreMessageSearch implements MessageSearch {
   private readonly _lower = new WeakMap<Message, string>();
   private readonly _plain = new WeakMap<Message, string>();
   private readonly _links = new WeakMap<Message, Links>();
+  private readonly _rooms = new WeakMap<readonly Message[], RoomIndex>();
 
   constructor(private readonly _source: MessageSource) {}
 
@@ -62,21 +70,64 @@ export class StoreMessageSearch implements MessageSearch {
   searchNow(query: string, options: SearchOptions): FoundMessage[] {
     const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');
     if (words.length === 0 || options.limit <= 0) return [];
-    const hits: FoundMessage[] = [];
-    for (const [roomId, messages] of this._source.cachedMessages()) {
-      if (options.roomId !== undefined && roomId !== options.roomId) continue;
+    // The longest word is the rarest, as a rule: it finds the candidates, the others confirm.
+    const probe = words.reduce((a, b) => (b.length > a.length ? b : a));
+    // Rooms with the newest messages first: once `limit` hits are found, a room whose newest
+    // message is older than all of them cannot add one, nor can any room after it.
+    const rooms = [...this._source.cachedMessages()]
+      .filter(([roomId, messages]) => messages.length > 0 && (options.roomId === undefined || roomId === options.roomId))
+      .sort((a, b) => newestTime(b[1]) - newestTime(a[1]));
+    let hits: FoundMessage[] = [];
+    let oldestKept = -Infinity;
+    const keep = (): void => {
+      hits.sort((a, b) => b.message.send_time - a.message.send_time);
+      hits = hits.slice(0, options.limit);
+      if (hits.length >= options.limit) oldestKept = (hits[hits.length - 1] as FoundMessage).message.send_time;
+    };
+    for (const [roomId, messages] of rooms) {
+      if (newestTime(messages) < oldestKept) break;
+      const index = this._indexOf(messages);
+      const offsets: number[] = [];
+      for (let at = index.text.indexOf(probe); at >= 0; at = index.text.indexOf(probe, at + probe.length)) offsets.push(at);
+      // Newest first within the room, down to the oldest hit still wanted.
       let inRoom = 0;
-      // Newest first: a room gives at most `limit` hits, the newest ones.
-      for (let i = messages.length - 1; i >= 0 && inRoom < options.limit; i--) {
+      let previous = -1;
+      for (let k = offsets.length - 1; k >= 0 && inRoom < options.limit; k--) {
+        const i = messageAt(index.starts, offsets[k] as number);
+        if (i === previous) continue;
+        previous = i;
         const message = messages[i] as Message;
-        // The raw body is a cheap filter; the plain text (tags resolved) decides.
+        if (message.send_time < oldestKept) break;
+        // The raw body is the cheap filter; the plain text (tags resolved) decides.
         if (!hasAll(this._lowerOf(message), words) || !hasAll(this._plainOf(message), words)) continue;
         hits.push({ roomId, message });
         inRoom++;
       }
+      if (hits.length >= options.limit) keep();
     }
-    hits.sort((a, b) => b.message.send_time - a.message.send_time);
-    return hits.slice(0, options.limit);
+    keep();
+    return hits;
+  }
+
+  /**
+   * The room's bodies lower-cased and joined, with where each starts: one indexOf over a room is
+   * much faster than one per message. A log that grew or was replaced (an edit) is indexed again.
+   */
+  private _indexOf(messages: readonly Message[]): RoomIndex {
+    const cached = this._rooms.get(messages);
+    if (cached && cached.length === messages.length && cached.last === messages[messages.length - 1]) return cached;
+    const starts = new Int32Array(messages.length);
+    const parts: string[] = [];
+    let offset = 0;
+    for (const [i, message] of messages.entries()) {
+      starts[i] = offset;
+      const lower = this._lowerOf(message);
+      parts.push(lower);
+      offset += lower.length + 1;
+    }
+    const index = { length: messages.length, last: messages[messages.length - 1], text: parts.join('\u0000'), starts };
+    this._rooms.set(messages, index);
+    return index;
   }
 
   async thread(roomId: number, messageId: string): Promise<MessageThread | undefined> {
@@ -147,4 +198,20 @@ export class StoreMessageSearch implements MessageSearch {
 function hasAll(text: string, words: readonly string[]): boolean {
   for (const word of words) if (!text.includes(word)) return false;
   return true;
+}
+
+/** The message whose text holds `offset` (binary search over the start offsets). */
+function messageAt(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function newestTime(messages: readonly Message[]): number {
+  return messages[messages.length - 1]?.send_time ?? 0;
 }

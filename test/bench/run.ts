@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { projectRoot } from '../codeServer/install';
+import { agentToolsBench } from './agentToolsBench';
 import { bundleBench } from './bundleBench';
 import { hostBench } from './hostBench';
 import { parserBench } from './parserBench';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   if (want('polling')) rows.push(...(await pollingBench()));
   if (want('render')) rows.push(...(await renderBench()));
   if (want('host')) rows.push(...(await hostBench()));
+  if (want('agent')) rows.push(...(await agentToolsBench()));
   printTable(rows);
   const out = path.join(projectRoot, 'bench', 'results.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
