@@ -3,6 +3,9 @@
 // through its class with the confirmation checked (room, text) and the emulator's state after,
 // the setting, the token state, the rate limit, and the force/diff rule.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatSnippet, formatTaskBody } from '../../src/editor/snippet';
 import type { ChatworkExtensionApi } from '../../src/extension';
@@ -12,7 +15,6 @@ import { emulator, EXTENSION_ID, signIn, waitFor } from './helpers/extension';
 const ME = 1001;
 const BOB = 1003;
 const PHOENIX = 10010;
-const RANDOM = 10013;
 const DIR = 'chatwork-it-agent';
 
 interface ManifestTool { name: string; inputSchema?: { type: string } }
@@ -68,9 +70,16 @@ describe('agent tools', () => {
     return found;
   };
 
+  // Changes happen in a room of our own (deleted at the end), so the seeded rooms stay as the other
+  // suites expect them.
+  let WORK = 0;
+  const WORK_NAME = `Agent tools work ${Date.now()}`;
+
   before(async () => {
     api = await signIn();
     await setMode(undefined);
+    WORK = (await api.deps.client.createRoom({ name: WORK_NAME, members_admin_ids: [ME], members_member_ids: [1002, BOB] })).room_id;
+    await api.deps.store.refreshRooms();
   });
 
   afterEach(async () => {
@@ -79,6 +88,7 @@ describe('agent tools', () => {
 
   after(async () => {
     await setMode(undefined);
+    await api.deps.client.deleteRoom(WORK, 'delete');
   });
 
   it('vscode.lm.tools lists every contributed tool with its input schema, and each is registered', () => {
@@ -142,7 +152,7 @@ describe('agent tools', () => {
   });
 
   it('the unread digest shows a new unread message with its room, and answers from cache when nothing moved', async () => {
-    const posted = await emulator().postAs('alice', RANDOM, `[To:${ME}] digest probe ${Date.now()}`);
+    const posted = await emulator().postAs('alice', WORK, `[To:${ME}] digest probe ${Date.now()}`);
     await api.deps.poller.pollNow();
     const text = await invoke('chatwork_unread_digest', { maxRooms: 50 });
     assert.ok(text.includes(`message ${posted.message_id}`), text.slice(0, 2000));
@@ -156,46 +166,46 @@ describe('agent tools', () => {
   it('posting: the confirmation names the room and shows the exact text; the emulator has the message', async () => {
     const body = `Release is on Friday ${Date.now()}\n[To:${BOB}] please check`;
     const post = tool('chatwork_post_message');
-    const shown = await confirmation(post, { roomId: RANDOM, body });
+    const shown = await confirmation(post, { roomId: WORK, body });
     assert.strictEqual(shown.title, 'Post to Chatwork?');
-    assert.ok(shown.message.includes('雑談 Random (room 10013)'), shown.message);
+    assert.ok(shown.message.includes(`${WORK_NAME} (room ${WORK})`), shown.message);
     assert.ok(shown.message.includes(`Release is on Friday`) && shown.message.includes('please check'), shown.message);
-    const result = await post.execute({ roomId: RANDOM, body } as never);
-    assert.match(result, /^Posted message \d+ to room 10013\.$/);
-    assert.strictEqual((await myMessages(RANDOM)).at(-1)?.body, body);
+    const result = await post.execute({ roomId: WORK, body } as never);
+    assert.match(result, new RegExp(`^Posted message \\d+ to room ${WORK}\\.$`));
+    assert.strictEqual((await myMessages(WORK)).at(-1)?.body, body);
   });
 
   it('editing and deleting my message show the old and new text, and change it in the emulator', async () => {
-    const { message_id } = await api.deps.client.postMessage(RANDOM, 'typo mesage');
-    await api.deps.store.messages(RANDOM);
-    await api.deps.store.reloadMessages(RANDOM);
+    const { message_id } = await api.deps.client.postMessage(WORK, 'typo mesage');
+    await api.deps.store.messages(WORK);
+    await api.deps.store.reloadMessages(WORK);
     const edit = tool('chatwork_update_message');
-    const shown = await confirmation(edit, { roomId: RANDOM, messageId: message_id, body: 'typo message' });
+    const shown = await confirmation(edit, { roomId: WORK, messageId: message_id, body: 'typo message' });
     assert.ok(shown.message.includes('typo mesage') && shown.message.includes('typo message'), shown.message);
-    await edit.execute({ roomId: RANDOM, messageId: message_id, body: 'typo message' } as never);
-    assert.strictEqual((await myMessages(RANDOM)).find((m) => m.message_id === message_id)?.body, 'typo message');
+    await edit.execute({ roomId: WORK, messageId: message_id, body: 'typo message' } as never);
+    assert.strictEqual((await myMessages(WORK)).find((m) => m.message_id === message_id)?.body, 'typo message');
     // The panel's and tree's log got the edit too (force=1 merged).
-    assert.strictEqual((await api.deps.store.messages(RANDOM)).find((m) => m.message_id === message_id)?.body, 'typo message');
+    assert.strictEqual((await api.deps.store.messages(WORK)).find((m) => m.message_id === message_id)?.body, 'typo message');
 
     const del = tool('chatwork_delete_message');
-    assert.ok((await confirmation(del, { roomId: RANDOM, messageId: message_id })).message.includes('typo message'));
-    await del.execute({ roomId: RANDOM, messageId: message_id } as never);
-    assert.strictEqual((await myMessages(RANDOM)).find((m) => m.message_id === message_id)?.deleted, true);
+    assert.ok((await confirmation(del, { roomId: WORK, messageId: message_id })).message.includes('typo message'));
+    await del.execute({ roomId: WORK, messageId: message_id } as never);
+    assert.strictEqual((await myMessages(WORK)).find((m) => m.message_id === message_id)?.deleted, true);
   });
 
   it('tasks: create shows room, assignee and text; status changes in the emulator', async () => {
     const body = `Check the release notes ${Date.now()}`;
     const create = tool('chatwork_create_task');
-    const shown = await confirmation(create, { roomId: PHOENIX, body, assigneeIds: [BOB], due: '2030-01-15' });
-    assert.ok(shown.message.includes('Phoenix 開発チーム (room 10010)') && shown.message.includes('Bob Suzuki (1003)') && shown.message.includes(body), shown.message);
+    const shown = await confirmation(create, { roomId: WORK, body, assigneeIds: [BOB], due: '2030-01-15' });
+    assert.ok(shown.message.includes(`${WORK_NAME} (room ${WORK})`) && shown.message.includes('Bob Suzuki (1003)') && shown.message.includes(body), shown.message);
     assert.ok(shown.message.includes('2030-01-15'), shown.message);
-    const result = await create.execute({ roomId: PHOENIX, body, assigneeIds: [BOB], due: '2030-01-15' } as never);
+    const result = await create.execute({ roomId: WORK, body, assigneeIds: [BOB], due: '2030-01-15' } as never);
     const task = (await emulator().state()).tasks.find((t) => t.body === body);
     assert.ok(task, result);
     assert.strictEqual(task.account_id, BOB);
     const done = tool('chatwork_update_task_status');
-    assert.ok((await confirmation(done, { roomId: PHOENIX, taskId: task.task_id, status: 'done' })).message.includes(body));
-    await done.execute({ roomId: PHOENIX, taskId: task.task_id, status: 'done' } as never);
+    assert.ok((await confirmation(done, { roomId: WORK, taskId: task.task_id, status: 'done' })).message.includes(body));
+    await done.execute({ roomId: WORK, taskId: task.task_id, status: 'done' } as never);
     assert.strictEqual((await emulator().state()).tasks.find((t) => t.task_id === task.task_id)?.status, 'done');
   });
 
@@ -243,12 +253,12 @@ describe('agent tools', () => {
     const expected = formatSnippet({ path: `${DIR}/math.ts`, language: 'typescript', code: editor.document.getText(editor.selection), comment: 'Look at this', startLine: 1, endLine: 3 });
     assert.strictEqual(expected.kind, 'ok');
     const postCode = tool('chatwork_post_code');
-    const shown = await confirmation(postCode, { roomId: RANDOM, comment: 'Look at this' });
-    assert.ok(shown.message.includes(`${DIR}/math.ts:L1-3`) && shown.message.includes('雑談 Random (room 10013)'), shown.message);
-    await postCode.execute({ roomId: RANDOM, comment: 'Look at this' } as never);
-    assert.strictEqual((await myMessages(RANDOM)).at(-1)?.body, expected.body);
+    const shown = await confirmation(postCode, { roomId: WORK, comment: 'Look at this' });
+    assert.ok(shown.message.includes(`${DIR}/math.ts:L1-3`) && shown.message.includes(`${WORK_NAME} (room ${WORK})`), shown.message);
+    await postCode.execute({ roomId: WORK, comment: 'Look at this' } as never);
+    assert.strictEqual((await myMessages(WORK)).at(-1)?.body, expected.body);
 
-    const fromFile = { roomId: PHOENIX, assigneeIds: [BOB], path: `${DIR}/math.ts`, startLine: 2, endLine: 2, text: 'Handle overflow' };
+    const fromFile = { roomId: WORK, assigneeIds: [BOB], path: `${DIR}/math.ts`, startLine: 2, endLine: 2, text: 'Handle overflow' };
     const taskTool = tool('chatwork_task_from_code');
     assert.ok((await confirmation(taskTool, fromFile)).message.includes(`${DIR}/math.ts:L2`));
     await taskTool.execute(fromFile as never);
@@ -259,33 +269,43 @@ describe('agent tools', () => {
   it('share workspace file uploads a workspace file, and refuses files outside it or over 5 MB', async () => {
     await workspaceFile('notes.txt', 'release notes\n');
     const share = tool('chatwork_share_workspace_file');
-    const shown = await confirmation(share, { roomId: RANDOM, path: `${DIR}/notes.txt`, message: 'notes' });
-    assert.ok(shown.message.includes(`${DIR}/notes.txt`) && shown.message.includes('雑談 Random'), shown.message);
-    const result = await share.execute({ roomId: RANDOM, path: `${DIR}/notes.txt`, message: 'notes' } as never);
-    assert.match(result, /^Uploaded chatwork-it-agent\/notes\.txt as file \d+ to room 10013\.$/);
-    const uploaded = (await emulator().state()).files.filter((f) => f.room_id === RANDOM && f.filename === 'notes.txt').at(-1);
+    const shown = await confirmation(share, { roomId: WORK, path: `${DIR}/notes.txt`, message: 'notes' });
+    assert.ok(shown.message.includes(`${DIR}/notes.txt`) && shown.message.includes(WORK_NAME), shown.message);
+    const result = await share.execute({ roomId: WORK, path: `${DIR}/notes.txt`, message: 'notes' } as never);
+    assert.match(result, new RegExp(`^Uploaded chatwork-it-agent/notes\\.txt as file \\d+ to room ${WORK}\\.$`));
+    const uploaded = (await emulator().state()).files.filter((f) => f.room_id === WORK && f.filename === 'notes.txt').at(-1);
     assert.strictEqual(Buffer.from(uploaded?.content_base64 ?? '', 'base64').toString('utf8'), 'release notes\n');
 
     const before = (await emulator().state()).files.length;
-    const outside = await share.execute({ roomId: RANDOM, path: '../../../../../../etc/hostname' } as never);
+    const outside = await share.execute({ roomId: WORK, path: '../../../../../../etc/hostname' } as never);
     assert.match(outside, /not a file inside the workspace/);
-    const absolute = await share.execute({ roomId: RANDOM, path: '/etc/hostname' } as never);
+    const absolute = await share.execute({ roomId: WORK, path: '/etc/hostname' } as never);
     assert.match(absolute, /not a file inside the workspace/);
+    // A symlink inside the workspace that points outside it is outside.
+    const outsideDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-agent-'));
+    fs.writeFileSync(path.join(outsideDir, 'secret.txt'), 'secret');
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+    const link = path.join(folder, DIR, 'link-out');
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(outsideDir, link);
+    assert.match(await share.execute({ roomId: WORK, path: `${DIR}/link-out/secret.txt` } as never), /not a file inside the workspace/);
+    fs.rmSync(link, { force: true });
+    fs.rmSync(outsideDir, { recursive: true, force: true });
     await workspaceFile('big.bin', new Uint8Array(5 * 1024 * 1024 + 1));
-    assert.match(await share.execute({ roomId: RANDOM, path: `${DIR}/big.bin` } as never), /up to 5 MB/);
+    assert.match(await share.execute({ roomId: WORK, path: `${DIR}/big.bin` } as never), /up to 5 MB/);
     assert.strictEqual((await emulator().state()).files.length, before, 'nothing was uploaded');
   });
 
   it('read state, leaving a room and contact requests are confirmed and change the emulator', async () => {
-    await emulator().postAs('alice', RANDOM, `unread for the agent ${Date.now()}`);
+    await emulator().postAs('alice', WORK, `unread for the agent ${Date.now()}`);
     const markRead = tool('chatwork_mark_read');
-    assert.ok((await confirmation(markRead, { roomId: RANDOM })).message.includes('雑談 Random (room 10013)'));
-    assert.match(await markRead.execute({ roomId: RANDOM } as never), /^Room 10013 now has 0 unread messages/);
-    const last = (await emulator().state()).messages.filter((m) => m.room_id === RANDOM).at(-1);
+    assert.ok((await confirmation(markRead, { roomId: WORK })).message.includes(`${WORK_NAME} (room ${WORK})`));
+    assert.match(await markRead.execute({ roomId: WORK } as never), new RegExp(`^Room ${WORK} now has 0 unread messages`));
+    const last = (await emulator().state()).messages.filter((m) => m.room_id === WORK).at(-1);
     assert.ok(last);
     const markUnread = tool('chatwork_mark_unread');
-    assert.ok((await confirmation(markUnread, { roomId: RANDOM, messageId: last.message_id })).message.includes(last.message_id));
-    assert.match(await markUnread.execute({ roomId: RANDOM, messageId: last.message_id } as never), /^Room 10013 now has 1 unread messages/);
+    assert.ok((await confirmation(markUnread, { roomId: WORK, messageId: last.message_id })).message.includes(last.message_id));
+    assert.match(await markUnread.execute({ roomId: WORK, messageId: last.message_id } as never), new RegExp(`^Room ${WORK} now has 1 unread messages`));
 
     const { room_id: roomId } = await api.deps.client.createRoom({ name: `Leave me ${Date.now()}`, members_admin_ids: [ME, BOB] });
     const leave = tool('chatwork_leave_room');
@@ -294,7 +314,8 @@ describe('agent tools', () => {
     assert.ok(!(await emulator().state()).rooms.find((r) => r.room_id === roomId)?.members.some((m) => m.account_id === ME));
 
     const [request] = await api.deps.client.getIncomingRequests();
-    if (request) {
+    assert.ok(request, 'the seeded contact request');
+    {
       const reject = await confirmation(tool('chatwork_reject_contact_request'), { requestId: request.request_id });
       assert.ok(reject.message.includes(request.name) && reject.message.includes(request.message.slice(0, 10)), reject.message);
       const accept = tool('chatwork_accept_contact_request');
@@ -320,24 +341,24 @@ describe('agent tools', () => {
   });
 
   it('read-only mode refuses changes without asking; off turns every tool off', async () => {
-    const before = (await myMessages(RANDOM)).length;
+    const before = (await myMessages(WORK)).length;
     await setMode('readOnly');
     const post = tool('chatwork_post_message');
-    assert.strictEqual((await post.prepareInvocation({ input: { roomId: RANDOM, body: 'x' } } as never)).confirmationMessages, undefined);
-    assert.match(await post.execute({ roomId: RANDOM, body: 'x' } as never), /"readOnly": nothing was sent/);
+    assert.strictEqual((await post.prepareInvocation({ input: { roomId: WORK, body: 'x' } } as never)).confirmationMessages, undefined);
+    assert.match(await post.execute({ roomId: WORK, body: 'x' } as never), /"readOnly": nothing was sent/);
     assert.match(await invoke('chatwork_me', {}), /Taro Yamada/);
     await setMode('off');
     assert.match(await invoke('chatwork_me', {}), /turned off/);
     await setMode('all');
-    assert.strictEqual((await myMessages(RANDOM)).length, before);
+    assert.strictEqual((await myMessages(WORK)).length, before);
   });
 
   it('a 429 answers with the wait, and calls before the reset wait without a request (no retry storm)', async () => {
-    await emulator().injectFault({ method: 'POST', path: `/rooms/${RANDOM}/messages`, kind: 'status', status: 429, resetSeconds: 3, times: 1 });
+    await emulator().injectFault({ method: 'POST', path: `/rooms/${WORK}/messages`, kind: 'status', status: 429, resetSeconds: 3, times: 1 });
     await emulator().resetRequests();
-    const text = await tool('chatwork_post_message').execute({ roomId: RANDOM, body: 'rate limited' } as never);
+    const text = await tool('chatwork_post_message').execute({ roomId: WORK, body: 'rate limited' } as never);
     assert.match(text, /Wait [1-4] seconds before calling a Chatwork tool again/);
-    const again = await invoke('chatwork_list_messages', { roomId: RANDOM });
+    const again = await invoke('chatwork_list_messages', { roomId: WORK });
     assert.match(again, /Wait [1-4] seconds/);
     assert.deepStrictEqual((await emulator().requests()).map((r) => r.method), ['POST'], 'one attempt, nothing more until the reset');
     const reset = api.deps.client.rateLimit?.reset ?? 0;
@@ -346,27 +367,27 @@ describe('agent tools', () => {
   });
 
   it('a tool call in the middle of polling does not hide a new message from the tree (force=1, never the diff)', async () => {
-    await api.deps.store.messages(PHOENIX); // the tree/panel has the room's messages
-    await api.deps.store.pollMessages(PHOENIX); // caught up: the diff cursor is at the end
-    const fresh = await emulator().postAs('bob', PHOENIX, `new while the agent reads ${Date.now()}`);
+    await api.deps.store.messages(WORK); // the tree/panel has the room's messages
+    await api.deps.store.pollMessages(WORK); // caught up: the diff cursor is at the end
+    const fresh = await emulator().postAs('bob', WORK, `new while the agent reads ${Date.now()}`);
     await emulator().resetRequests();
     // The agent reads in between two polls.
-    await invoke('chatwork_list_messages', { roomId: PHOENIX, limit: 5 });
-    await invoke('chatwork_thread', { roomId: PHOENIX, messageId: fresh.message_id });
+    await invoke('chatwork_list_messages', { roomId: WORK, limit: 5 });
+    await invoke('chatwork_thread', { roomId: WORK, messageId: fresh.message_id });
     await invoke('chatwork_unread_digest', {});
     await invoke('chatwork_find_messages', { query: 'agent reads' });
     const reads = (await emulator().requests()).filter((r) => r.method === 'GET' && /\/messages$/.test(r.path));
     assert.ok(reads.length > 0, JSON.stringify(await emulator().requests()));
     assert.ok(reads.every((r) => r.query.force === '1'), `tools read with force=1 only: ${JSON.stringify(reads.map((r) => r.query))}`);
     // The poller's next diff poll; the message is in the store (and so in the tree) either way.
-    await api.deps.store.pollMessages(PHOENIX);
-    assert.ok((await api.deps.store.messages(PHOENIX)).some((m) => m.message_id === fresh.message_id));
-    const room = (await api.tree.provider.getChildren()).find((n) => n.id === `room:${PHOENIX}`);
+    await api.deps.store.pollMessages(WORK);
+    assert.ok((await api.deps.store.messages(WORK)).some((m) => m.message_id === fresh.message_id));
+    const room = (await api.tree.provider.getChildren()).find((n) => n.id === `room:${WORK}`);
     assert.ok(room, 'Phoenix in the tree');
-    const messagesNode = (await api.tree.provider.getChildren(room)).find((n) => n.id === `room:${PHOENIX}:messages`);
+    const messagesNode = (await api.tree.provider.getChildren(room)).find((n) => n.id === `room:${WORK}:messages`);
     assert.ok(messagesNode, 'Phoenix has a messages node');
     const children = await api.tree.provider.getChildren(messagesNode);
-    assert.ok(children.some((n) => n.id === `message:${PHOENIX}:${fresh.message_id}`), 'the tree shows the new message');
+    assert.ok(children.some((n) => n.id === `message:${WORK}:${fresh.message_id}`), 'the tree shows the new message');
   });
 
   it('signed out: every tool says how to sign in, and nothing is sent', async () => {
@@ -374,7 +395,7 @@ describe('agent tools', () => {
     try {
       await emulator().resetRequests();
       assert.match(await invoke('chatwork_list_rooms', {}), /Not signed in to Chatwork\. Ask the user to run the command "Chatwork: Set API Token"/);
-      assert.match(await tool('chatwork_post_message').execute({ roomId: RANDOM, body: 'x' } as never), /Not signed in/);
+      assert.match(await tool('chatwork_post_message').execute({ roomId: WORK, body: 'x' } as never), /Not signed in/);
       assert.deepStrictEqual(await emulator().requests(), []);
     } finally {
       await signIn();
