@@ -41,6 +41,8 @@ export abstract class ChatworkTool<I extends object> implements vscode.LanguageM
     const invocationMessage = this.progress();
     // Nothing to confirm when the call will be refused anyway (the result says why).
     if (this.kind === 'read' || !this.describe || this._refusal() !== undefined) return { invocationMessage };
+    await this.deps.tokens.ready;
+    if (this.deps.tokens.state !== 'set') return { invocationMessage };
     const confirmation = await this.describe(options.input);
     return { invocationMessage, confirmationMessages: { title: confirmation.title, message: confirmationMarkdown(confirmation) } };
   }

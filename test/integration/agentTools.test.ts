@@ -395,7 +395,9 @@ describe('agent tools', () => {
     try {
       await emulator().resetRequests();
       assert.match(await invoke('chatwork_list_rooms', {}), /Not signed in to Chatwork\. Ask the user to run the command "Chatwork: Set API Token"/);
-      assert.match(await tool('chatwork_post_message').execute({ roomId: WORK, body: 'x' } as never), /Not signed in/);
+      const post = tool('chatwork_post_message');
+      assert.strictEqual((await post.prepareInvocation({ input: { roomId: WORK, body: 'x' } } as never)).confirmationMessages, undefined, 'nothing to confirm');
+      assert.match(await post.execute({ roomId: WORK, body: 'x' } as never), /Not signed in/);
       assert.deepStrictEqual(await emulator().requests(), []);
     } finally {
       await signIn();
