@@ -51,6 +51,9 @@ import { registerNavigation } from './notifications/navigation';
 import { Notifier } from './notifications/notifier';
 import { Poller } from './store/poller';
 import { RoomStore } from './store/roomStore';
+import { ArchiveMessageSearch } from './tools/archiveMessageSearch';
+import { StoreMessageSearch } from './tools/messageSearch';
+import { type AgentTools, registerAgentTools } from './tools/registerAgentTools';
 import { MyTasksView } from './tree/myTasks/myTasksView';
 import { RoomsView } from './tree/roomsView';
 
@@ -76,6 +79,8 @@ export interface ChatworkExtensionApi {
   readonly uriHandler: vscode.UriHandler;
   /** The local message archive (search, threads; tests reopen it to simulate a reload). */
   readonly history: MessageHistory;
+  /** The language model tools of the editor's agent, by name. */
+  readonly agentTools: AgentTools;
   /** Where the extension keeps state and logs (tests check that the token never lands there). */
   readonly context: Pick<vscode.ExtensionContext, 'globalState' | 'logUri' | 'globalStorageUri'>;
 }
@@ -216,11 +221,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const contacts = new ContactsView(deps);
   context.subscriptions.push(contacts);
   registerContactCommands(context, deps, contacts);
+  // Chatwork for the editor's AI agent: language model tools over the same client, store and token.
+  // find messages and thread read the local history first, then what the store holds.
+  const agentTools = registerAgentTools(
+    context,
+    deps,
+    new ArchiveMessageSearch(history, new StoreMessageSearch(store), async () => (await store.me().catch(() => undefined))?.account_id),
+  );
 
   log.info(`Chatwork activated (API ${Settings.apiBaseUrl()}, token ${tokens.state}).`);
   const activationMs = performance.now() - started;
   log.info(`Ready in ${activationMs.toFixed(1)} ms.`);
-  return exportedApi(context.extensionMode, () => ({ deps, activationMs, tree, panels, notifier, muted, myTasks, contacts, uriHandler, history, context }));
+  return exportedApi(context.extensionMode, () => ({ deps, activationMs, tree, panels, notifier, muted, myTasks, contacts, uriHandler, history, agentTools, context }));
 }
 
 

@@ -255,6 +255,11 @@ export class RoomStore {
     return this._cache.get(roomId)?.messages !== undefined;
   }
 
+  /** Every room whose messages are loaded, with them (the agent tools search these; no request). */
+  *cachedMessages(): IterableIterator<readonly [number, readonly Message[]]> {
+    for (const [roomId, cache] of this._cache) if (cache.messages) yield [roomId, cache.messages.messages];
+  }
+
   /** Diff poll (no force): only messages this token has not fetched yet. */
   async pollMessages(roomId: number, newerThan?: number): Promise<MergeResult> {
     if (!this.hasMessages(roomId)) {

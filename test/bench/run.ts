@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { projectRoot } from '../codeServer/install';
 import { archiveBench } from './archiveBench';
+import { agentToolsBench } from './agentToolsBench';
 import { bundleBench } from './bundleBench';
 import { deliveryBench } from './deliveryBench';
 import { hostBench } from './hostBench';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   if (want('render')) rows.push(...(await renderBench()));
   if (want('archive')) rows.push(...(await archiveBench()));
   if (want('host')) rows.push(...(await hostBench()));
+  if (want('agent')) rows.push(...(await agentToolsBench()));
   printTable(rows);
   const out = path.join(projectRoot, 'bench', 'results.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
