@@ -18,7 +18,9 @@ import { HOSTILE_FILE_NAMES } from '../fixtures/hostileFileNames';
 
 const PHOENIX = SEED_ROOMS.phoenix;
 const INTERVAL_MS = 30_000;
-const TIMEOUT_MS = 300;
+// Long enough that a loaded CI machine never turns a served answer into a timeout; only the "no
+// answer" fault waits it out.
+const TIMEOUT_MS = 2_000;
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\..*)?$/i;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
