@@ -1,7 +1,8 @@
-// Text from Chatwork (room names, message bodies someone else wrote, file names) shown in a tool's
-// confirmation. A local neutraliser until the shared one (src/common/prompts.ts, issue 11) exists:
-// invisible and direction-changing characters go, length is bounded, and the Markdown builder
-// below adds it only through `appendText` (escaped), never as Markdown. No `vscode`.
+// The neutralising layer of one sink: a tool's confirmation in the chat view. Text from Chatwork
+// (room names, message bodies someone else wrote, file names) and from the model loses invisible and
+// direction-changing characters, is bounded, and reaches the Markdown only escaped — multi-line
+// bodies included, which is why this is not src/common/markdownText.ts (one line, for documents).
+// No `vscode`.
 
 import { cleanText, clip } from './resultText';
 
