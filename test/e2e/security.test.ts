@@ -2,7 +2,7 @@
 // link reaches VS Code's notification toast — read from the workbench's DOM — as text, without a
 // link (VS Code renders `[label](command:…)` in a notification as a clickable <a>).
 import * as assert from 'assert';
-import { openWorkbench, screenshot, Workbench } from './workbench';
+import { findNotification, openWorkbench, screenshot, Workbench } from './workbench';
 
 const ME = 1001;
 const ALICE = 1002;
@@ -41,8 +41,8 @@ describe('e2e: hostile names in a notification', function () {
     emulator.postAs(ALICE, DESIGN_ROOM, `[To:${ME}]Taro click [here](command:workbench.action.terminal.new)`);
     await refresh();
 
-    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'mentioned you' }).first();
-    await toast.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'hostile-after-refresh');
+    const toast = await findNotification(page, 'mentioned you');
     await screenshot(page, 'hostile-toast');
     const message = toast.locator('.notification-list-item-message');
     const text = (await message.textContent()) ?? '';
