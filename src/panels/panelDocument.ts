@@ -51,14 +51,16 @@ export function panelDocument(doc: PanelDocument): string {
   // Only our own values go into this string: the CSP, our file URIs, the nonce, 'en' / 'ja' / 'vi'
   // and our translations (escaped).
   const lang = doc.language === 'ja' || doc.language === 'vi' ? doc.language : 'en';
-  // Every attribute value is escaped, ours too: a `"` in a translation or a path must not end it.
+  // Attribute values that could hold a `"` (translations, file paths) are escaped. The CSP and the
+  // nonce are kept verbatim (readable in tests): they hold only quotes `'`, hex, our file origin
+  // and a URL origin, none of which can end a double-quoted attribute.
   const attr = escapeAttribute;
-  const script = (src: string) => `<script nonce="${attr(doc.scriptNonce)}" src="${attr(src)}"></script>`;
+  const script = (src: string) => `<script nonce="${doc.scriptNonce}" src="${attr(src)}"></script>`;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
   <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${attr(doc.csp)}">
+  <meta http-equiv="Content-Security-Policy" content="${doc.csp}">
   <meta name="${STRINGS_META}" content="${escapeAttribute(JSON.stringify(doc.strings))}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${attr(doc.asset('dist', 'webview', 'codicons', 'codicon.css'))}">

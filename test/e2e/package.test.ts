@@ -7,8 +7,8 @@ import * as path from 'path';
 import { launchChromium } from '../codeServer/browser';
 import { projectRoot } from '../codeServer/install';
 import { startCodeServer } from '../codeServer/server';
-import { startEmulator } from '../emulator';
-import { screenshot } from './workbench';
+import { SEED_IDS, startEmulator } from '../emulator';
+import { findNotification, screenshot } from './workbench';
 import { listZipEntries } from './zip';
 
 const vsix = path.join(projectRoot, 'chatwork-vscode.vsix');
@@ -64,6 +64,16 @@ describe('e2e: packaging', function () {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
       await page.locator('.activitybar [aria-label^="Chatwork"]').first().click({ timeout: 60_000 });
+      // An installed extension does not sign in with CHATWORK_API_TOKEN by itself: it names the
+      // account (GET /me) and waits for the user's Sign In.
+      const me = emulator.state.accounts.get(SEED_IDS.me)?.name ?? '';
+      const offer = await findNotification(page, 'CHATWORK_API_TOKEN').catch(async (error: unknown) => {
+        await screenshot(page, 'installed-vsix-no-offer');
+        throw new Error(`${String(error)}; requests: ${emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join(', ')}`);
+      });
+      assert.ok(((await offer.textContent()) ?? '').includes(me), `the offer names the account ${me}`);
+      assert.ok(!emulator.requests.some((r) => r.path === '/rooms'), 'nothing is listed before the user agreed');
+      await offer.getByRole('button', { name: 'Sign In' }).click();
       await page.locator('.monaco-list-row', { hasText: 'Phoenix 開発チーム' }).first().waitFor({ timeout: 30_000 });
       assert.ok(emulator.requests.some((r) => r.path === '/rooms' && r.status === 200), 'the installed extension never listed the rooms');
       await screenshot(page, 'installed-vsix');

@@ -2,7 +2,7 @@
 // signed in with the emulator's demo token, and a Chromium page on the workbench.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../codeServer/browser';
 import { projectRoot } from '../codeServer/install';
 import { RunningCodeServer, startCodeServer } from '../codeServer/server';
@@ -53,4 +53,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function webviewFrame(page: Page): FrameLocator {
   // Webviews are two nested iframes: the host frame, then the content ('active-frame').
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+/** A notification (toast or, when VS Code shows no toast, the notification center) containing `text`. */
+export async function findNotification(page: Page, text: string, timeout = 30_000): Promise<Locator> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
+    if (await toast.isVisible()) return toast;
+    const centre = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
+    if (await centre.isVisible()) return centre;
+    if (!(await page.locator('.notifications-center.visible').isVisible())) {
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Notifications: Show Notifications');
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`No notification with "${text}"`);
 }
