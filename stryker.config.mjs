@@ -20,7 +20,7 @@ export default {
   timeoutMS: 10000,
   dryRunTimeoutMinutes: 30,
   timeoutFactor: 2,
-  ignorePatterns: ['out', 'dist', '.vscode-test', 'test-results', 'reports', '.stryker-tmp'],
+  ignorePatterns: ['out', 'dist', '.vscode-test', 'test-results', 'reports', '.stryker-tmp*'],
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
