@@ -92,6 +92,9 @@ describe('several accounts', () => {
     await api.deps.poller.pollNow();
     await vscode.commands.executeCommand('chatwork.openRoom', { roomId: TARO_MY_CHAT });
     await waitFor(() => api.panels.get(TARO_MY_CHAT), 'the My Chat panel');
+    // Let the panel finish loading, so that only the poll is in flight when the user switches.
+    await waitFor(async () => (await emulator().requests()).some((r) => r.path === `/rooms/${TARO_MY_CHAT}/messages` && r.status === 200), 'the panel’s messages');
+    await waitFor(async () => (await emulator().requests()).every((r) => r.status !== 0), 'no request in flight');
     await emulator().resetRequests();
     // GET /rooms hangs for 3 s: the poll is still running when the user switches.
     await emulator().injectFault({ kind: 'latency', delayMs: 3000, method: 'GET', path: '/rooms', times: 1 });

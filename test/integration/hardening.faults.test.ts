@@ -560,7 +560,7 @@ describe('hardening: faults', function () {
         assert.strictEqual(reply?.type, 'failed');
         assert.match((reply as { error: string }).error, fc.why);
         assert.strictEqual(matching(await emulator().requests(), 'POST', requestPath).length, 1, 'one POST, never repeated');
-        assert.strictEqual(api.context.globalState.get(`chatwork.draft.${f.roomId}`), body, 'the draft is kept');
+        assert.strictEqual(api.panels.drafts.get(f.roomId), body, 'the draft is kept');
         assert.strictEqual(api.deps.tokens.state, fc.rejects ? 'rejected' : 'set');
         await emulator().clearFaults();
         assert.ok(!(await emulator().state()).messages.some((m) => m.body === body), 'nothing was posted');

@@ -121,6 +121,26 @@ describe('store: polling', () => {
       assert.strictEqual(h.poller.state, 'waiting');
     });
 
+    it('restart() during a cycle (another account): its failure is dropped, no backoff, a fresh cycle runs at once', async () => {
+      h = await harness();
+      h.poller.setActive(true);
+      await h.poller.pollNow();
+      await h.emu.injectFault({ method: 'GET', path: '/rooms', kind: 'status', status: 500, times: 1 });
+      const failures: unknown[] = [];
+      h.poller.onDidFail((e) => failures.push(e));
+      h.emu.resetRequests();
+      const running = h.poller.pollNow();
+      h.poller.restart(true);
+      await running;
+      assert.deepStrictEqual(failures, [], 'the old cycle reports nothing');
+      // The fresh cycle started when the old one ended, without waiting for a timer.
+      assert.strictEqual(h.poller.state, 'polling');
+      await h.poller.pollNow(); // joins that cycle
+      assert.deepStrictEqual(h.requests(), ['GET /rooms', 'GET /rooms']);
+      assert.strictEqual(h.poller.state, 'waiting');
+      assert.strictEqual(h.delays.at(-1), INTERVAL_MS, 'no backoff');
+    });
+
     it('waits for the rate-limit reset when Chatwork says when', async () => {
       h = await harness({ rateLimit: 1, rateWindowSeconds: 300 });
       h.poller.setActive(true);
