@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runSuiteInCodeServer } from '../codeServer/runSuite';
-import { atMost, below, BenchRow, exactly, median, row } from './results';
+import { atMost, below, BenchRow, median, row } from './results';
 
 const ACTIVATION_RUNS = 5;
 
