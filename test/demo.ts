@@ -28,11 +28,13 @@ async function main(): Promise<void> {
     port,
     env: { CHATWORK_API_TOKEN: emulator.token },
     settings: { 'chatwork.apiBaseUrl': emulator.url },
+    // Installed as a user has it (the project folder linked into the fresh extensions dir, so the
+    // fresh build runs) and without the smoke-test driver, which would suppress every toast.
+    linkExtensions: [projectRoot],
+    smokeTestDriver: false,
     log: (line) => (process.env.DEMO_VERBOSE ? console.log(line) : undefined),
   });
-  // Development mode through the same payload the tests use, so the demo always runs the fresh build.
-  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${projectRoot}`]]);
-  const url = `${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(payload)}`;
+  const url = `${server.url}/?folder=${encodeURIComponent(server.workspace)}`;
   console.log('');
   console.log('Chatwork for VS Code is running against the emulator. Open in a browser:');
   console.log(`  ${url}`);

@@ -44,8 +44,8 @@ export class LiveRoom {
     return Math.max(0, (this._lastActivity.get(room) ?? 0) + this._windowMs - this._now());
   }
 
-  clear(): void {
-    this._focused = undefined;
+  /** Every room goes quiet (another token; a failed diff); the focused room stays focused. */
+  forgetActivity(): void {
     this._lastActivity.clear();
   }
 }

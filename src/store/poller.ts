@@ -115,7 +115,7 @@ export class Poller {
     while (this._running || this._liveRunning) await (this._running ?? this._liveRunning);
   }
 
-  /** Whether anything that shows Chatwork data is visible (view or panel). */
+  /** Whether to poll at all (signed in, and background polling on or something of Chatwork shown). */
   setActive(active: boolean): void {
     if (this._active === active) return;
     this._active = active;
@@ -166,7 +166,7 @@ export class Poller {
   /** After sign-in: start again from a clean slate. */
   resume(): void {
     this._failures = 0;
-    this._live.clear();
+    this._live.forgetActivity();
     if (this._state === 'signedOut') this._state = 'stopped';
     this._reschedule();
   }
@@ -267,7 +267,7 @@ export class Poller {
         this._liveAdded.set(roomId, (this._liveAdded.get(roomId) ?? 0) + added.length);
       } catch {
         // The next full cycle reports and backs off; live polling waits for it.
-        this._live.clear();
+        this._live.forgetActivity();
       }
     })();
     await this._liveRunning;

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runSuiteInCodeServer } from '../codeServer/runSuite';
-import { atMost, below, BenchRow, exactly, median, row } from './results';
+import { atMost, below, BenchRow, median, row } from './results';
 
 const ACTIVATION_RUNS = 5;
 
@@ -34,7 +34,8 @@ export async function hostBench(): Promise<BenchRow[]> {
   const paths = (key: string) => ((r.requests as unknown as Record<string, string[]>)?.[key] ?? []).join(', ');
   return [
     row('host', `activation, median of ${ACTIVATION_RUNS}`, Math.round(median(activations) * 100) / 100, 'ms', below(15, 'ms'), `runs: ${activations.map((a) => a.toFixed(1)).join(', ')} ms`),
-    row('api', 'requests to open the sidebar', n('sidebarOpen'), 'req', exactly(1, 'req'), paths('sidebarOpen')),
+    // With background polling (the default) the first poll after start-up already loaded the rooms: 0.
+    row('api', 'requests to open the sidebar', n('sidebarOpen'), 'req', atMost(1, 'req'), paths('sidebarOpen')),
     row('api', "requests to expand a room's four nodes", n('expandRoom'), 'req', atMost(4, 'req'), paths('expandRoom')),
     row('api', 'requests to open a room panel', n('openPanel'), 'req', undefined, paths('openPanel')),
     row('api', 'requests to send a message', n('sendMessage'), 'req', undefined, paths('sendMessage')),

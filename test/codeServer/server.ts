@@ -14,6 +14,17 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** vsix files or extension folders installed before start (--install-extension). */
   installExtensions?: string[];
+  /**
+   * Extension folders linked into the fresh extensions dir (as a user has them installed; the
+   * folder's own dist/ is what runs, so a rebuild needs no reinstall).
+   */
+  linkExtensions?: string[];
+  /**
+   * VS Code's smoke-test driver (default on: the integration runner needs it for
+   * extensionTestsPath). It also suppresses every notification toast, so whatever should look like
+   * a user's VS Code (the demo, toast tests) turns it off.
+   */
+  smokeTestDriver?: boolean;
   port?: number;
   log?: (line: string) => void;
 }
@@ -93,6 +104,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   for (const ext of options.installExtensions ?? []) {
     await runToEnd(install.nodeBinary, [install.entry, ...common, '--install-extension', ext], env, log);
   }
+  for (const folder of options.linkExtensions ?? []) linkExtension(folder, extensions);
   const child = spawn(
     install.nodeBinary,
     [
@@ -104,7 +116,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--vscode-option', 'enable-smoke-test-driver',
+      ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
       workspace,
     ],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
@@ -149,4 +161,10 @@ function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv, log: 
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} exited with ${code}`))));
   });
+}
+
+/** Links an extension folder into the extensions dir under the name VS Code gives installed ones. */
+function linkExtension(folder: string, extensionsDir: string): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  fs.symlinkSync(folder, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
 }

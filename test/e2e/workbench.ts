@@ -18,16 +18,27 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(): Promise<Workbench> {
+export interface WorkbenchOptions {
+  /**
+   * Load the extension as a user has it (installed; no smoke-test driver, so toasts show) instead
+   * of in development mode through the test driver's payload.
+   */
+  asInstalled?: boolean;
+  settings?: Record<string, unknown>;
+}
+
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const emulator = await startEmulator({ rateLimit: 0 });
   const server = await startCodeServer({
     env: { CHATWORK_API_TOKEN: emulator.token },
-    settings: { 'chatwork.apiBaseUrl': emulator.url, 'workbench.colorTheme': 'Default Dark Modern' },
+    settings: { 'chatwork.apiBaseUrl': emulator.url, 'workbench.colorTheme': 'Default Dark Modern', ...options.settings },
+    ...(options.asInstalled ? { linkExtensions: [projectRoot], smokeTestDriver: false } : {}),
   });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${projectRoot}`]]);
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(payload)}`);
+  const query = options.asInstalled ? '' : `&payload=${encodeURIComponent(payload)}`;
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}${query}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return {
     emulator,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { Me, Message } from '../../api/types';
+import type { Me } from '../../api/types';
 import { readableNames } from '../../common/readableNames';
+import { unreadIds } from '../unread';
 import type { TreeContext } from '../treeContext';
 import { CategoryNode } from './categoryNode';
 import { MessageNode } from './messageNode';
@@ -35,14 +36,4 @@ export class MessagesNode extends CategoryNode {
   protected emptyText(): string {
     return vscode.l10n.t('No messages');
   }
-}
-
-/** The newest `count` messages not written by me: what Chatwork counts as the room's unread. */
-export function unreadIds(messages: readonly Message[], count: number, me: number | undefined): Set<string> {
-  const ids = new Set<string>();
-  for (let i = messages.length - 1; i >= 0 && ids.size < count; i--) {
-    const m = messages[i] as Message;
-    if (m.account.account_id !== me) ids.add(m.message_id);
-  }
-  return ids;
 }
