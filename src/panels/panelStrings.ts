@@ -66,5 +66,10 @@ export function panelStrings(): Strings {
     readOnly: vscode.l10n.t('You can read this room but not post in it.'),
     olderLoading: vscode.l10n.t('Showing older messages…'),
     account: vscode.l10n.t('Account {0}'),
+    find: vscode.l10n.t('Find in room'),
+    findCount: vscode.l10n.t('{0} of {1}'),
+    findNone: vscode.l10n.t('No results'),
+    findOlder: vscode.l10n.t('Older match (Enter)'),
+    findNewer: vscode.l10n.t('Newer match (Shift+Enter)'),
   };
 }

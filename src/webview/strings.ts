@@ -61,6 +61,11 @@ const en = {
   readOnly: 'You can read this room but not post in it.',
   olderLoading: 'Showing older messages…',
   account: 'Account {0}',
+  find: 'Find in room',
+  findCount: '{0} of {1}',
+  findNone: 'No results',
+  findOlder: 'Older match (Enter)',
+  findNewer: 'Newer match (Shift+Enter)',
 };
 
 export type Strings = typeof en;
