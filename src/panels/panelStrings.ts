@@ -69,5 +69,10 @@ export function panelStrings(): Strings {
     archiveStart: vscode.l10n.t("Older messages are not available from Chatwork's API."),
     historyGap: vscode.l10n.t('Some messages between {0} and {1} were not received.'),
     showThread: vscode.l10n.t('Show thread'),
+    find: vscode.l10n.t('Find in room'),
+    findCount: vscode.l10n.t('{0} of {1}'),
+    findNone: vscode.l10n.t('No results'),
+    findOlder: vscode.l10n.t('Older match (Enter)'),
+    findNewer: vscode.l10n.t('Newer match (Shift+Enter)'),
   };
 }

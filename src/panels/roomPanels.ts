@@ -66,7 +66,7 @@ export class RoomPanels extends Disposable {
       return existing;
     }
     const title = this._services.deps.store.room(roomId)?.name ?? vscode.l10n.t('Chatwork room');
-    const panel = vscode.window.createWebviewPanel(RoomPanel.viewType, title, vscode.ViewColumn.Active, { enableFindWidget: true });
+    const panel = vscode.window.createWebviewPanel(RoomPanel.viewType, title, vscode.ViewColumn.Active, { enableFindWidget: false });
     return this._adopt(panel, roomId, messageId);
   }
 

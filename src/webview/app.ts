@@ -13,6 +13,7 @@ import { MessageList, type MessageAction } from './messageList';
 import { quoteText, replyText, type MessageViewContext } from './messageView';
 import { avatar } from './render';
 import { TaskCards } from './taskCards';
+import { FindInRoom } from './find/findInRoom';
 import { format, stringsFrom, type Strings } from './strings';
 import { TimeFormat, warmUpTimeFormat } from './time';
 
@@ -50,6 +51,7 @@ export class RoomApp {
   private _list: MessageList | undefined;
   private _composer: Composer | undefined;
   private _taskCards: TaskCards | undefined;
+  private _find: FindInRoom | undefined;
   private _notice: HTMLElement | undefined;
   private readonly _members = new Map<number, PersonData>();
   private _memberList: readonly MemberData[] = [];
@@ -104,9 +106,11 @@ export class RoomApp {
       case 'messagesAdded':
         this._learnAuthors(message.messages);
         this._list?.add(message.messages);
+        this._find?.refresh();
         break;
       case 'messagesUpdated':
         this._list?.update(message.messages);
+        this._find?.refresh();
         break;
       case 'membersChanged':
         this._setMembers(message.members);
@@ -189,7 +193,15 @@ export class RoomApp {
     this._notice = el('div', 'cw-notice');
     this._notice.setAttribute('role', 'status');
     this._notice.hidden = true;
-    const parts: HTMLElement[] = [list.element, this._notice];
+    this._find?.element.remove();
+    const find = new FindInRoom(strings, {
+      messages: () => this._list?.messages ?? [],
+      textOf: (m) => this._plainText(m),
+      reveal: (id) => this._list?.revealElement(id),
+      restoreFocus: () => this._composer?.focus(),
+    });
+    this._find = find;
+    const parts: HTMLElement[] = [find.element, list.element, this._notice];
     if (snapshot.canPost) {
       const composer = new Composer(strings, snapshot.config, {
         send: (body) => this._send(body),

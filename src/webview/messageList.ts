@@ -131,6 +131,16 @@ export class MessageList {
     return this._messages[this._messages.length - 1]?.id;
   }
 
+  /** Every message held, oldest first (mounted or not). */
+  get messages(): readonly MessageData[] {
+    return this._messages;
+  }
+
+  /** Mounts the message if needed and scrolls to it (find in the room); its element. */
+  revealElement(messageId: string): HTMLElement | undefined {
+    return this.reveal(messageId) ? this._elements.get(messageId) : undefined;
+  }
+
   message(id: string): MessageData | undefined {
     return this._byId.get(id);
   }

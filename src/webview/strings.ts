@@ -64,6 +64,11 @@ const en = {
   archiveStart: "Older messages are not available from Chatwork's API.",
   historyGap: 'Some messages between {0} and {1} were not received.',
   showThread: 'Show thread',
+  find: 'Find in room',
+  findCount: '{0} of {1}',
+  findNone: 'No results',
+  findOlder: 'Older match (Enter)',
+  findNewer: 'Newer match (Shift+Enter)',
 };
 
 export type Strings = typeof en;

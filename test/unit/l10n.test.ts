@@ -197,7 +197,8 @@ describe('localisation', () => {
 
     it('the webview code shows no English of its own: every text comes from the table, and every key is used', () => {
       const dir = path.join(root, 'src', 'webview');
-      const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'strings.ts');
+      // Sub-folders too (mentions/, find/): every webview module.
+      const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && f !== 'strings.ts');
       // Key names and the modifier label in "Ctrl+Enter" are not translated (VS Code does not either).
       const allowed = new Set(['Enter', 'Escape', 'ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'Tab', 'BUTTON', 'Ctrl']);
       const looksLikeText = (s: string): boolean => {
