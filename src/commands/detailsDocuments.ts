@@ -13,9 +13,10 @@ export class DetailsDocuments extends Disposable implements vscode.TextDocumentC
   private readonly _onDidChange = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this._onDidChange.event;
 
-  constructor() {
+  /** One instance per scheme: two providers for the same scheme would answer for each other. */
+  constructor(private readonly _scheme = DETAILS_SCHEME) {
     super();
-    this._register(vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this));
+    this._register(vscode.workspace.registerTextDocumentContentProvider(_scheme, this));
     this._register(vscode.workspace.onDidCloseTextDocument((doc) => this._contents.delete(doc.uri.toString())));
   }
 
@@ -25,7 +26,7 @@ export class DetailsDocuments extends Disposable implements vscode.TextDocumentC
 
   /** Opens (or updates, if already open) the document `name` with this Markdown. */
   async show(name: string, markdown: string): Promise<vscode.TextEditor> {
-    const uri = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${name}.md` });
+    const uri = vscode.Uri.from({ scheme: this._scheme, path: `/${name}.md` });
     this._contents.set(uri.toString(), markdown);
     this._onDidChange.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);

@@ -7,6 +7,8 @@ import { showError } from '../common/showError';
 import type { Deps } from '../deps';
 import { localDateTime, messageLink, oneLine, plainText } from '../tree/format';
 
+export const THREAD_SCHEME = 'chatwork-thread';
+
 /**
  * Chatwork: Show Thread — the conversation around a message, in order: what it replies to or
  * quotes (followed up), and what replied to or quoted it (followed down), from the local archive
@@ -14,7 +16,7 @@ import { localDateTime, messageLink, oneLine, plainText } from '../tree/format';
  * the panel. Args: a message node / `{ roomId, messageId }`.
  */
 export function registerShowThread(context: vscode.ExtensionContext, deps: Deps): void {
-  const documents = new DetailsDocuments();
+  const documents = new DetailsDocuments(THREAD_SCHEME);
   context.subscriptions.push(documents);
   const showThread = async (arg?: unknown): Promise<void> => {
     const title = vscode.l10n.t('Chatwork: Show Thread');

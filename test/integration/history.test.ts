@@ -57,6 +57,13 @@ describe('local history', function () {
     await emulator().clearFaults();
   });
 
+  after(async () => {
+    // The suites after this one expect rooms they open to be read from Chatwork, not from memory.
+    for (const roomId of api.panels.openRooms) api.panels.get(roomId)?.dispose();
+    api.deps.store.clear();
+    await api.deps.store.refreshRooms();
+  });
+
   afterEach(async () => {
     prompts.assertAllAnswered();
     await emulator().clearFaults();
@@ -110,7 +117,7 @@ describe('local history', function () {
     await vscode.commands.executeCommand('chatwork.showThread', { roomId: DESIGN, messageId: reply.message_id });
     const doc: vscode.TextDocument = await waitFor(() => {
       const editor = vscode.window.activeTextEditor;
-      return editor?.document.uri.scheme === 'chatwork-details' ? editor.document : undefined;
+      return editor?.document.uri.scheme === 'chatwork-thread' ? editor.document : undefined;
     }, 'the thread document');
     // The conversation below the title, one section per message.
     const text = doc.getText().slice(doc.getText().indexOf('\n## '));

@@ -71,7 +71,12 @@ describe('room panel', () => {
     assert.strictEqual(report.newestId, snapshot.messages[99]?.id);
     assert.ok(report.mountedCount > 0 && report.mountedCount <= 100);
     assert.strictEqual(snapshot.me.accountId, ME);
-    assert.ok(snapshot.members.some((m) => m.accountId === ALICE));
+    // Opened from the local archive, the snapshot does not wait for the members: they follow.
+    const members = await waitFor(
+      () => (snapshot.members.length > 0 ? snapshot.members : lastPosted(panel, 'membersChanged')?.members),
+      'the members (in the snapshot or right after it)',
+    );
+    assert.ok(members.some((m) => m.accountId === ALICE));
     assert.strictEqual(snapshot.canPost, true);
     assert.strictEqual(panel.panel.title, '雑談 Random');
     const requests = await emulator().requests();
