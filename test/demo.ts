@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   console.log('');
   console.log('Chatwork for VS Code is running against the emulator. Open in a browser:');
   console.log(`  ${url}`);
+  // The extension is installed as a user has it, so it takes CHATWORK_API_TOKEN only after a yes.
+  console.log('A notification asks whether to sign in with CHATWORK_API_TOKEN (Taro Yamada): click "Sign In".');
   console.log('Press Ctrl+C to stop.');
 
   const shutdown = async () => {

@@ -26,7 +26,7 @@ describe('e2e: mention a member by typing @', function () {
     await room.waitFor({ timeout: 30_000 });
     await room.locator('.label-name').click();
     const frame = webviewFrame(page);
-    const composer = frame.locator('textarea').first();
+    const composer = frame.locator('textarea.cw-input');
     await composer.waitFor({ timeout: 30_000 });
     await composer.click();
     await page.keyboard.type('@Ali');

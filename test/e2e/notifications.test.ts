@@ -22,6 +22,12 @@ describe('e2e: a mention toast while the Chatwork view is closed', function () {
     this.timeout(120_000);
     const { page, emulator } = wb;
     await page.locator('.activitybar [aria-label^="Explorer"]').first().waitFor({ timeout: 30_000 });
+    // Installed as a user has it, the extension takes CHATWORK_API_TOKEN only after the user confirms
+    // the account it belongs to (a repository's dev container could set it): say yes.
+    const signIn = page.locator('.notification-toast', { hasText: 'CHATWORK_API_TOKEN is set' });
+    await signIn.first().waitFor({ timeout: 60_000 });
+    assert.match((await signIn.first().innerText()).replace(/\s+/g, ' '), /“Taro Yamada”/);
+    await signIn.first().getByRole('button', { name: 'Sign In' }).click();
     // Signed in and polling in the background: the first poll ran once the status bar has totals.
     await page.locator('.statusbar-item [aria-label^="Chatwork:"], .statusbar-item[aria-label^="Chatwork:"]').first().waitFor({ state: 'attached', timeout: 60_000 });
     emulator.postAs('alice', DESIGN_ROOM, '[To:1001]Taro さん could you look at the new header?');

@@ -42,7 +42,7 @@ describe('e2e: sidebar → panel → send', function () {
     const { page, emulator } = wb;
     await page.locator('.monaco-list-row', { hasText: ROOM_NAME }).first().locator('.label-name').click();
     const frame = webviewFrame(page);
-    const composer = frame.locator('textarea').first();
+    const composer = frame.locator('textarea.cw-input');
     await composer.waitFor({ timeout: 30_000 });
     await screenshot(page, 'panel');
 
