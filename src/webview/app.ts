@@ -9,6 +9,7 @@ import { Composer } from './composer';
 import { el, icon } from './dom';
 import type { MentionCandidate } from './mentions/mentionQuery';
 import { PopupMenu } from './menu';
+import { RoomHeader } from './roomHeader';
 import { MessageList, type MessageAction } from './messageList';
 import { quoteText, replyText, type MessageViewContext } from './messageView';
 import { avatar } from './render';
@@ -52,6 +53,7 @@ export class RoomApp {
   private _composer: Composer | undefined;
   private _taskCards: TaskCards | undefined;
   private _find: FindInRoom | undefined;
+  private _header: RoomHeader | undefined;
   private _notice: HTMLElement | undefined;
   private readonly _members = new Map<number, PersonData>();
   private _memberList: readonly MemberData[] = [];
@@ -114,6 +116,7 @@ export class RoomApp {
         break;
       case 'membersChanged':
         this._setMembers(message.members);
+        this._header?.setMemberCount(message.members.length);
         this._list?.refresh();
         break;
       case 'configChanged':
@@ -121,6 +124,10 @@ export class RoomApp {
         this._composer?.setConfig(message.config);
         return undefined;
       case 'roomRenamed':
+        this._header?.setName(message.roomName);
+        return undefined;
+      case 'roomDetails':
+        this._header?.setDetails(message.room);
         return undefined;
       case 'tasksChanged':
         if (this._list) this._taskCards?.setTasks(message.tasks, this._list.element);
@@ -201,7 +208,10 @@ export class RoomApp {
       restoreFocus: () => this._composer?.focus(),
     });
     this._find = find;
-    const parts: HTMLElement[] = [find.element, list.element, this._notice];
+    const header = new RoomHeader(strings, this._ctx, snapshot.roomName, (action) => this._post({ type: 'roomAction', action }), (url) => this._post({ type: 'openLink', url }));
+    header.setMemberCount(snapshot.members.length);
+    this._header = header;
+    const parts: HTMLElement[] = [header.element, find.element, list.element, this._notice];
     if (snapshot.canPost) {
       const composer = new Composer(strings, snapshot.config, {
         send: (body) => this._send(body),
