@@ -83,5 +83,8 @@ export function panelStrings(): Strings {
     roomMembers: vscode.l10n.t('Members'),
     markRoomRead: vscode.l10n.t('Mark read'),
     openInBrowser: vscode.l10n.t('Open in browser'),
+    emoticons: vscode.l10n.t('Insert an emoticon'),
+    draftPreview: vscode.l10n.t('Preview the message'),
+    draftPreviewEmpty: vscode.l10n.t('Nothing to preview yet.'),
   };
 }

@@ -6,6 +6,8 @@ import {
   type ReplyTo, type RequestMessage, type SnapshotMessage, type ToWebviewMessage, type WebviewMessageHandler,
 } from '../panels/protocol';
 import { Composer } from './composer';
+import { DraftPreview } from './draftPreview';
+import { EmoticonPicker } from './emoticonPicker';
 import { el, icon } from './dom';
 import type { MentionCandidate } from './mentions/mentionQuery';
 import { PopupMenu } from './menu';
@@ -219,7 +221,10 @@ export class RoomApp {
           const reply = await this._request({ type: 'pickMention' });
           return reply.type === 'mentionPicked' ? reply.text : undefined;
         },
-        draftChanged: (text) => this._draftChanged(text),
+        draftChanged: (text) => {
+          this._draftChanged(text);
+          preview.update();
+        },
         mentionCandidates: () => this._mentionCandidates(),
         avatar: (id) => (id === 0 || !this._ctx ? icon('organization') : avatar(id, this._ctx, 'cw-avatar-inline')),
       });
@@ -227,6 +232,11 @@ export class RoomApp {
       // never wipes a draft the host kept (e.g. the text of a send that failed).
       const draft = restoring?.draft || snapshot.draft;
       composer.setText(draft);
+      const ctx = this._ctx;
+      const emoticons = new EmoticonPicker(strings, ctx, (code) => composer.insertAtCaret(code));
+      const preview = new DraftPreview(strings, ctx, () => composer.text);
+      composer.addTool(emoticons.button, emoticons.element, 'above');
+      composer.addTool(preview.button, preview.element, 'below');
       this._composer = composer;
       parts.push(composer.element);
       if (draft !== snapshot.draft) this._post({ type: 'draftChanged', text: draft });

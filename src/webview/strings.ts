@@ -78,6 +78,9 @@ const en = {
   roomMembers: 'Members',
   markRoomRead: 'Mark read',
   openInBrowser: 'Open in browser',
+  emoticons: 'Insert an emoticon',
+  draftPreview: 'Preview the message',
+  draftPreviewEmpty: 'Nothing to preview yet.',
 };
 
 export type Strings = typeof en;
