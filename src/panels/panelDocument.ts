@@ -27,6 +27,12 @@ export function contentSecurityPolicy(cspSource: string, scriptNonce: string, ap
   ].join('; ');
 }
 
+/** Whether the panel's CSP lets an image from this URL load (the room header's picture). */
+export function imageAllowed(url: string, apiBaseUrl: string): boolean {
+  const origin = apiOrigin(url);
+  return origin !== undefined && (CHATWORK_IMAGE_ORIGINS.includes(origin) || origin === apiOrigin(apiBaseUrl));
+}
+
 /** Text for a double-quoted HTML attribute. */
 export function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

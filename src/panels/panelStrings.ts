@@ -74,5 +74,17 @@ export function panelStrings(): Strings {
     findNone: vscode.l10n.t('No results'),
     findOlder: vscode.l10n.t('Older match (Enter)'),
     findNewer: vscode.l10n.t('Newer match (Shift+Enter)'),
+    roomHeader: vscode.l10n.t('Room'),
+    memberCount: vscode.l10n.t('{0} members'),
+    showDescription: vscode.l10n.t('Show the room description'),
+    hideDescription: vscode.l10n.t('Hide the room description'),
+    roomTasks: vscode.l10n.t('Tasks of this room'),
+    roomFiles: vscode.l10n.t('Files of this room'),
+    roomMembers: vscode.l10n.t('Members'),
+    markRoomRead: vscode.l10n.t('Mark read'),
+    openInBrowser: vscode.l10n.t('Open in browser'),
+    emoticons: vscode.l10n.t('Insert an emoticon'),
+    draftPreview: vscode.l10n.t('Preview the message'),
+    draftPreviewEmpty: vscode.l10n.t('Nothing to preview yet.'),
   };
 }

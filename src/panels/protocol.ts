@@ -38,6 +38,19 @@ export interface MessageData {
   readonly updateTime: number;
 }
 
+/** What the room header shows besides the name (GET /rooms/{id}), sent after the snapshot. */
+export interface RoomDetailsData {
+  readonly name: string;
+  readonly type: 'my' | 'direct' | 'group';
+  /** The room's picture, only when the panel's CSP lets it load (else the header shows a codicon). */
+  readonly iconUrl?: string;
+  /** Raw notation ('' when none). */
+  readonly description: string;
+}
+
+/** The room header's buttons. */
+export type RoomAction = 'tasks' | 'files' | 'members' | 'markRead' | 'openInBrowser';
+
 export interface PanelConfig {
   /** Enter sends (Shift+Enter = newline); otherwise Ctrl/Cmd+Enter sends. */
   readonly sendWithEnter: boolean;
@@ -128,6 +141,11 @@ export interface RoomRenamedMessage {
   readonly roomName: string;
 }
 
+export interface RoomDetailsMessage {
+  readonly type: 'roomDetails';
+  readonly room: RoomDetailsData;
+}
+
 /** Scroll to a message (a room link `#!rid1-2` opened while the panel was already open). */
 export interface RevealMessageMessage {
   readonly type: 'revealMessage';
@@ -179,6 +197,7 @@ export type ToWebviewMessage =
   | MembersChangedMessage
   | ConfigChangedMessage
   | RoomRenamedMessage
+  | RoomDetailsMessage
   | RevealMessageMessage
   | HistoryChangedMessage
   | SentMessage
@@ -262,6 +281,12 @@ export interface CreateTaskMessage {
   readonly assigneeIds?: readonly number[];
 }
 
+/** A room header button: the host runs the matching command for this room. */
+export interface RoomActionMessage {
+  readonly type: 'roomAction';
+  readonly action: RoomAction;
+}
+
 export interface DownloadFileMessage {
   readonly type: 'downloadFile';
   readonly fileId: number;
@@ -321,6 +346,7 @@ export type FromWebviewMessage =
   | ShowThreadMessage
   | CreateTaskMessage
   | DownloadFileMessage
+  | RoomActionMessage
   | SendRequest
   | EditRequest
   | DeleteRequest

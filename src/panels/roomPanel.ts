@@ -7,12 +7,13 @@ import { describeError } from '../common/showError';
 import type { Deps } from '../deps';
 import type { DraftStore } from './drafts';
 import { memberData, meData, messageData, panelConfig } from './panelData';
+import { imageAllowed } from './panelDocument';
 import { localResourceRoots, panelHtml } from './panelHtml';
 import { panelStrings } from './panelStrings';
 import { hasTaskCard, PanelTasks } from './panelTasks';
 import {
   MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type HostMessageHandler, type RenderedMessage,
-  type SnapshotMessage, type ToWebviewMessage,
+  type RoomAction, type SnapshotMessage, type ToWebviewMessage,
 } from './protocol';
 import { ReadTracker } from './readTracker';
 import { RoomActions } from './roomActions';
@@ -30,6 +31,15 @@ export interface RoomPanelServices {
   /** Opens a link the user clicked (room links stay inside VS Code). */
   openLink(url: string): Promise<void>;
 }
+
+/** The command each room header button runs, with `{ roomId }` as its argument. */
+const ROOM_ACTION_COMMANDS: Record<RoomAction, string> = {
+  tasks: 'chatwork.filterTasks',
+  files: 'chatwork.filterFiles',
+  members: 'chatwork.changeMembers',
+  markRead: 'chatwork.markRoomRead',
+  openInBrowser: 'chatwork.openRoomInBrowser',
+};
 
 const REQUESTS = new Set(['send', 'edit', 'delete', 'pickMention', 'resolvePreview', 'setTaskStatus']);
 
@@ -176,6 +186,9 @@ export class RoomPanel extends Disposable {
         await this._sendTasks();
         return reply;
       }
+      case 'roomAction':
+        await vscode.commands.executeCommand(ROOM_ACTION_COMMANDS[message.action], { roomId: this.roomId });
+        return undefined;
       case 'downloadFile':
         await this._actions.run('chatwork.downloadFile', { fileId: message.fileId }, vscode.l10n.t('Downloading the file'));
         return undefined;
@@ -238,6 +251,7 @@ export class RoomPanel extends Disposable {
       this._pending = undefined;
       for (const delta of queued) this._postNow(delta);
       if (messages.some((m) => hasTaskCard(m.body))) void this._sendTasks();
+      void this._sendRoomDetails();
     } catch (error) {
       if (generation !== this._loadGeneration || this.isDisposed) return;
       deps.log.error(`Opening room ${this.roomId} failed`, error);
@@ -281,6 +295,27 @@ export class RoomPanel extends Disposable {
       if (!this.isDisposed) this._post({ type: 'tasksChanged', tasks });
     } catch (error) {
       this._services.deps.log.warn(`Tasks of room ${this.roomId} could not be loaded for the panel: ${describeError(error)}`);
+    }
+  }
+
+  /** The header's description, type and picture (GET /rooms/{id}; a failure leaves the name alone). */
+  private async _sendRoomDetails(): Promise<void> {
+    const { deps } = this._services;
+    try {
+      const room = await deps.store.details(this.roomId);
+      if (this.isDisposed) return;
+      const apiBase = this._services.apiBaseUrl();
+      this._post({
+        type: 'roomDetails',
+        room: {
+          name: room.name,
+          type: room.type,
+          description: room.description ?? '',
+          ...(room.icon_path && imageAllowed(room.icon_path, apiBase) ? { iconUrl: room.icon_path } : {}),
+        },
+      });
+    } catch (error) {
+      deps.log.warn(`Details of room ${this.roomId} could not be loaded for the panel header: ${describeError(error)}`);
     }
   }
 

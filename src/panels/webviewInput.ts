@@ -1,6 +1,8 @@
 // The webview shows text written by other people, so the host treats what it sends like any
 // untrusted input: every message is checked field by field before anything acts on it.
-import type { FromWebviewMessage } from './protocol';
+import type { FromWebviewMessage, RoomAction } from './protocol';
+
+const ROOM_ACTIONS: ReadonlySet<string> = new Set<RoomAction>(['tasks', 'files', 'members', 'markRead', 'openInBrowser']);
 
 const MESSAGE_ID = /^[0-9]{1,19}$/;
 const MAX_TEXT = 65_535;
@@ -47,6 +49,8 @@ export function checkWebviewMessage(value: unknown): FromWebviewMessage | undefi
       return isIdList(m.taskIds) && m.taskIds.length > 0 && (m.status === 'open' || m.status === 'done')
         ? { type: 'setTaskStatus', taskIds: m.taskIds, status: m.status }
         : undefined;
+    case 'roomAction':
+      return typeof m.action === 'string' && ROOM_ACTIONS.has(m.action) ? { type: 'roomAction', action: m.action as RoomAction } : undefined;
     case 'downloadFile':
       return isId(m.fileId) ? { type: m.type, fileId: m.fileId } : undefined;
     case 'resolvePreview':

@@ -6,9 +6,12 @@ import {
   type ReplyTo, type RequestMessage, type SnapshotMessage, type ToWebviewMessage, type WebviewMessageHandler,
 } from '../panels/protocol';
 import { Composer } from './composer';
+import { DraftPreview } from './draftPreview';
+import { EmoticonPicker } from './emoticonPicker';
 import { el, icon } from './dom';
 import type { MentionCandidate } from './mentions/mentionQuery';
 import { PopupMenu } from './menu';
+import { RoomHeader } from './roomHeader';
 import { MessageList, type MessageAction } from './messageList';
 import { quoteText, replyText, type MessageViewContext } from './messageView';
 import { avatar } from './render';
@@ -52,6 +55,7 @@ export class RoomApp {
   private _composer: Composer | undefined;
   private _taskCards: TaskCards | undefined;
   private _find: FindInRoom | undefined;
+  private _header: RoomHeader | undefined;
   private _notice: HTMLElement | undefined;
   private readonly _members = new Map<number, PersonData>();
   private _memberList: readonly MemberData[] = [];
@@ -114,6 +118,7 @@ export class RoomApp {
         break;
       case 'membersChanged':
         this._setMembers(message.members);
+        this._header?.setMemberCount(message.members.length);
         this._list?.refresh();
         break;
       case 'configChanged':
@@ -121,6 +126,10 @@ export class RoomApp {
         this._composer?.setConfig(message.config);
         return undefined;
       case 'roomRenamed':
+        this._header?.setName(message.roomName);
+        return undefined;
+      case 'roomDetails':
+        this._header?.setDetails(message.room);
         return undefined;
       case 'tasksChanged':
         if (this._list) this._taskCards?.setTasks(message.tasks, this._list.element);
@@ -201,7 +210,10 @@ export class RoomApp {
       restoreFocus: () => this._composer?.focus(),
     });
     this._find = find;
-    const parts: HTMLElement[] = [find.element, list.element, this._notice];
+    const header = new RoomHeader(strings, this._ctx, snapshot.roomName, (action) => this._post({ type: 'roomAction', action }), (url) => this._post({ type: 'openLink', url }));
+    header.setMemberCount(snapshot.members.length);
+    this._header = header;
+    const parts: HTMLElement[] = [header.element, find.element, list.element, this._notice];
     if (snapshot.canPost) {
       const composer = new Composer(strings, snapshot.config, {
         send: (body) => this._send(body),
@@ -209,7 +221,10 @@ export class RoomApp {
           const reply = await this._request({ type: 'pickMention' });
           return reply.type === 'mentionPicked' ? reply.text : undefined;
         },
-        draftChanged: (text) => this._draftChanged(text),
+        draftChanged: (text) => {
+          this._draftChanged(text);
+          preview.update();
+        },
         mentionCandidates: () => this._mentionCandidates(),
         avatar: (id) => (id === 0 || !this._ctx ? icon('organization') : avatar(id, this._ctx, 'cw-avatar-inline')),
       });
@@ -217,6 +232,11 @@ export class RoomApp {
       // never wipes a draft the host kept (e.g. the text of a send that failed).
       const draft = restoring?.draft || snapshot.draft;
       composer.setText(draft);
+      const ctx = this._ctx;
+      const emoticons = new EmoticonPicker(strings, ctx, (code) => composer.insertAtCaret(code));
+      const preview = new DraftPreview(strings, ctx, () => composer.text);
+      composer.addTool(emoticons.button, emoticons.element, 'above');
+      composer.addTool(preview.button, preview.element, 'below');
       this._composer = composer;
       parts.push(composer.element);
       if (draft !== snapshot.draft) this._post({ type: 'draftChanged', text: draft });

@@ -26,6 +26,7 @@ const MAX_HEIGHT_PX = 240;
 export class Composer {
   readonly element: HTMLElement;
   private readonly _input: HTMLTextAreaElement;
+  private readonly _toolbar: HTMLElement;
   private readonly _send: HTMLButtonElement;
   private readonly _sendLabel: HTMLElement;
   private readonly _error: HTMLElement;
@@ -49,6 +50,7 @@ export class Composer {
     const code = iconButton('code', s.codeBlock, 'code');
     const info = iconButton('info', s.infoBlock, 'info');
     toolbar.append(to, code, info);
+    this._toolbar = toolbar;
 
     this._input = el('textarea', 'cw-input');
     this._input.rows = 3;
@@ -128,6 +130,20 @@ export class Composer {
     // Tags such as [rp]/[qt] read best at the start of a line.
     const prefix = selectionStart > 0 && value[selectionStart - 1] !== '\n' ? '\n' : '';
     this._input.setRangeText(prefix + text, selectionStart, selectionEnd, 'end');
+    this._input.focus();
+    this._changed();
+  }
+
+  /** A toolbar button owned by another module (emoticons, preview), with its panel above the input or below it. */
+  addTool(button: HTMLElement, panel?: HTMLElement, where: 'above' | 'below' = 'above'): void {
+    this._toolbar.append(button);
+    if (panel) this._input[where === 'above' ? 'before' : 'after'](panel);
+  }
+
+  /** Inserts text exactly at the caret (replacing the selection), e.g. an emoticon code. */
+  insertAtCaret(text: string): void {
+    const { selectionStart, selectionEnd } = this._input;
+    this._input.setRangeText(text, selectionStart, selectionEnd, 'end');
     this._input.focus();
     this._changed();
   }

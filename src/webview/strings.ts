@@ -69,6 +69,18 @@ const en = {
   findNone: 'No results',
   findOlder: 'Older match (Enter)',
   findNewer: 'Newer match (Shift+Enter)',
+  roomHeader: 'Room',
+  memberCount: '{0} members',
+  showDescription: 'Show the room description',
+  hideDescription: 'Hide the room description',
+  roomTasks: 'Tasks of this room',
+  roomFiles: 'Files of this room',
+  roomMembers: 'Members',
+  markRoomRead: 'Mark read',
+  openInBrowser: 'Open in browser',
+  emoticons: 'Insert an emoticon',
+  draftPreview: 'Preview the message',
+  draftPreviewEmpty: 'Nothing to preview yet.',
 };
 
 export type Strings = typeof en;

@@ -1,0 +1,69 @@
+// Layout polish of the message list in a real Chromium with room.css: the floating day label never
+// sits over the message a scroll put at the top, and consecutive To chips keep apart.
+/* eslint-disable @typescript-eslint/no-explicit-any -- page functions run in Chromium (no DOM lib here). */
+import * as assert from 'assert';
+import { launchChromium, openHarnessPage, type Browser, type Page } from '../fixtures/webview/page';
+
+type HarnessPage = Page & { dialogs: string[]; errors: string[] };
+
+async function openPanel(page: Page, n: number, extra: Record<string, unknown> = {}): Promise<void> {
+  await page.evaluate(() => (globalThis as any).cw.startApp(undefined));
+  await page.evaluate(([count, e]) => (globalThis as any).cw.deliverSnapshot(count, e), [n, extra] as const);
+  await page.waitForFunction(() => (globalThis as any).cw.posted().some((p: any) => p.body.type === 'rendered'));
+}
+
+describe('message list polish (Chromium)', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let page: HarnessPage;
+
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    page = await openHarnessPage(browser);
+  });
+  afterEach(async () => {
+    assert.deepStrictEqual(page.errors, [], 'page errors');
+    await page.close();
+  });
+
+  it('a message scrolled to the top (as the unread divider and "show from here" are) has its header below the floating day label', async () => {
+    await openPanel(page, 200);
+    const boxes = await page.evaluate(() => {
+      const doc = (globalThis as any).document;
+      // A message that starts a run (it shows the sender's name and time).
+      const target = doc.querySelectorAll('.cw-msg-header')[10].closest('.cw-msg');
+      target.scrollIntoView({ block: 'start' });
+      const list = doc.querySelector('.cw-list').getBoundingClientRect();
+      const day = target.closest('.cw-day');
+      return {
+        listTop: list.top,
+        dayBottom: day.querySelector('.cw-day-header').getBoundingClientRect().bottom,
+        labelBottom: day.querySelector('.cw-day-label').getBoundingClientRect().bottom,
+        header: target.querySelector('.cw-msg-header')?.getBoundingClientRect().top,
+      };
+    });
+    assert.ok(boxes.dayBottom - boxes.listTop < 40, `the day label is stuck at the top (${JSON.stringify(boxes)})`);
+    assert.ok(boxes.header !== undefined && boxes.header >= boxes.labelBottom && boxes.header >= boxes.dayBottom, `header below the day label (${JSON.stringify(boxes)})`);
+  });
+
+  it('consecutive To chips keep at least 6px apart', async () => {
+    await openPanel(page, 3);
+    await page.evaluate(() =>
+      (globalThis as any).cw.deliver({
+        type: 'messagesAdded',
+        messages: [{ id: '1720000000000000001', accountId: 1002, name: 'A', avatarUrl: '', body: '[To:1001][To:1003][To:1002] hi', sendTime: Math.floor(Date.now() / 1000), updateTime: 0 }],
+      }),
+    );
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('[data-id="1720000000000000001"] .cw-chip-to').length === 3);
+    const gaps = await page.evaluate(() => {
+      const chips = [...(globalThis as any).document.querySelectorAll('[data-id="1720000000000000001"] .cw-chip-to')].map((c: any) => c.getBoundingClientRect());
+      return chips.slice(1).map((r: any, i: number) => (Math.abs(r.top - chips[i].top) < 2 ? r.left - chips[i].right : 99));
+    });
+    for (const gap of gaps) assert.ok(gap >= 6, `gap ${gap}px`);
+  });
+});
