@@ -14,6 +14,7 @@ import {
   MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type HostMessageHandler, type RenderedMessage,
   type SnapshotMessage, type ToWebviewMessage,
 } from './protocol';
+import { PanelUploads } from './panelUploads';
 import { ReadTracker } from './readTracker';
 import { RoomActions } from './roomActions';
 import { checkWebviewMessage } from './webviewInput';
@@ -31,7 +32,7 @@ export interface RoomPanelServices {
   openLink(url: string): Promise<void>;
 }
 
-const REQUESTS = new Set(['send', 'edit', 'delete', 'pickMention', 'resolvePreview', 'setTaskStatus']);
+const REQUESTS = new Set(['send', 'edit', 'delete', 'pickMention', 'resolvePreview', 'setTaskStatus', 'upload']);
 
 /**
  * One open room: a webview panel showing the room's messages live, with a composer. The webview
@@ -44,6 +45,7 @@ export class RoomPanel extends Disposable {
   private readonly _rpc: HostMessageHandler;
   private readonly _actions: RoomActions;
   private readonly _tasks: PanelTasks;
+  private readonly _uploads: PanelUploads;
   private _reads: ReadTracker | undefined;
   private _me: number | undefined;
   private _memberIds = new Set<number>();
@@ -72,6 +74,7 @@ export class RoomPanel extends Disposable {
     const { deps } = _services;
     this._actions = new RoomActions(deps, roomId, _services.drafts, _services.previews);
     this._tasks = new PanelTasks(deps, roomId);
+    this._uploads = new PanelUploads(deps, roomId, _services.drafts, (message) => this._post(message));
     this._rpc = new MessageHandler<ToWebviewMessage, FromWebviewMessage>(
       (envelope) => void panel.webview.postMessage(envelope),
       (message) => this._handle(message),
@@ -187,6 +190,11 @@ export class RoomPanel extends Disposable {
         return this._actions.delete(message.messageId);
       case 'pickMention':
         return this._actions.pickMention();
+      case 'upload':
+        return this._uploads.upload(message.source, message.message);
+      case 'cancelUpload':
+        this._uploads.cancel();
+        return undefined;
       case 'resolvePreview':
         return this._actions.resolvePreview(message.fileId, message.messageId);
       default:

@@ -69,6 +69,11 @@ const en = {
   findNone: 'No results',
   findOlder: 'Older match (Enter)',
   findNewer: 'Newer match (Shift+Enter)',
+  attach: 'Attach a file (or drop one with Shift, or paste an image)',
+  uploading: 'Uploading {0} ({1})…',
+  uploadWaiting: 'Waiting for the confirmation…',
+  uploadFailed: 'Not uploaded: {0}',
+  uploadTooLarge: '“{0}” is {1}; Chatwork accepts files of up to 5 MB.',
 };
 
 export type Strings = typeof en;
