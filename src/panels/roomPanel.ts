@@ -75,6 +75,8 @@ export class RoomPanel extends Disposable {
     this._actions = new RoomActions(deps, roomId, _services.drafts, _services.previews);
     this._tasks = new PanelTasks(deps, roomId);
     this._uploads = new PanelUploads(deps, roomId, _services.drafts, (message) => this._post(message));
+    // A panel closed mid-upload stops it (its draft keeps the text).
+    this._register({ dispose: () => this._uploads.cancel() });
     this._rpc = new MessageHandler<ToWebviewMessage, FromWebviewMessage>(
       (envelope) => void panel.webview.postMessage(envelope),
       (message) => this._handle(message),
