@@ -86,5 +86,10 @@ export function panelStrings(): Strings {
     emoticons: vscode.l10n.t('Insert an emoticon'),
     draftPreview: vscode.l10n.t('Preview the message'),
     draftPreviewEmpty: vscode.l10n.t('Nothing to preview yet.'),
+    attach: vscode.l10n.t('Attach a file (or drop one with Shift, or paste an image)'),
+    uploading: vscode.l10n.t('Uploading {0} ({1})…'),
+    uploadWaiting: vscode.l10n.t('Waiting for the confirmation…'),
+    uploadFailed: vscode.l10n.t('Not uploaded: {0}'),
+    uploadTooLarge: vscode.l10n.t('“{0}” is {1}; Chatwork accepts files of up to 5 MB.'),
   };
 }

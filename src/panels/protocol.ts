@@ -189,7 +189,39 @@ export interface PreviewResolvedMessage {
   readonly url?: string;
 }
 
+/** Where a file to upload comes from. */
+export type UploadSource =
+  /** The host's file picker. */
+  | { readonly kind: 'pick' }
+  /** An Explorer drop or a retried pick: read on the host through vscode.workspace.fs (file:, vscode-remote:, …). */
+  | { readonly kind: 'uri'; readonly uri: string }
+  /** A File dropped from the OS or an image pasted from the clipboard, read in the webview. */
+  | { readonly kind: 'data'; readonly name: string; readonly data: Uint8Array };
+
+/** An upload confirmed by the user is running (the panel shows it with Cancel). */
+export interface UploadProgressMessage {
+  readonly type: 'uploadProgress';
+  readonly name: string;
+  readonly size: number;
+}
+
+export interface UploadedMessage {
+  readonly type: 'uploaded';
+  readonly fileId: number;
+}
+
+/** The upload failed; the webview keeps the text and the file and offers Retry. */
+export interface UploadFailedMessage {
+  readonly type: 'uploadFailed';
+  readonly error: string;
+  /** The file to retry with when the webview does not hold it (a picked file). */
+  readonly retryUri?: string;
+}
+
 export type ToWebviewMessage =
+  | UploadProgressMessage
+  | UploadedMessage
+  | UploadFailedMessage
   | SnapshotMessage
   | LoadFailedMessage
   | MessagesAddedMessage
@@ -333,7 +365,24 @@ export interface ResolvePreviewRequest {
   readonly messageId?: string;
 }
 
+/** Stops the running upload (the panel's Cancel). */
+export interface CancelUploadMessage {
+  readonly type: 'cancelUpload';
+}
+
+/**
+ * POST rooms/{id}/files with the composer's text as the message, after the host's confirmation
+ * (file name, size, room). → UploadedMessage | DoneMessage (cancelled) | UploadFailedMessage | FailedMessage
+ */
+export interface UploadRequest {
+  readonly type: 'upload';
+  readonly source: UploadSource;
+  readonly message: string;
+}
+
 export type FromWebviewMessage =
+  | CancelUploadMessage
+  | UploadRequest
   | ReadyMessage
   | RenderedMessage
   | ViewedMessage
@@ -362,6 +411,7 @@ export interface ReplyTypes {
   pickMention: MentionPickedMessage | FailedMessage;
   resolvePreview: PreviewResolvedMessage | FailedMessage;
   setTaskStatus: DoneMessage | FailedMessage;
+  upload: UploadedMessage | DoneMessage | UploadFailedMessage | FailedMessage;
 }
 
 export type RequestMessage = Extract<FromWebviewMessage, { type: keyof ReplyTypes }>;

@@ -15,6 +15,7 @@ import {
   MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type HostMessageHandler, type RenderedMessage,
   type RoomAction, type SnapshotMessage, type ToWebviewMessage,
 } from './protocol';
+import { PanelUploads } from './panelUploads';
 import { ReadTracker } from './readTracker';
 import { RoomActions } from './roomActions';
 import { checkWebviewMessage } from './webviewInput';
@@ -41,7 +42,7 @@ const ROOM_ACTION_COMMANDS: Record<RoomAction, string> = {
   openInBrowser: 'chatwork.openRoomInBrowser',
 };
 
-const REQUESTS = new Set(['send', 'edit', 'delete', 'pickMention', 'resolvePreview', 'setTaskStatus']);
+const REQUESTS = new Set(['send', 'edit', 'delete', 'pickMention', 'resolvePreview', 'setTaskStatus', 'upload']);
 
 /**
  * One open room: a webview panel showing the room's messages live, with a composer. The webview
@@ -54,6 +55,7 @@ export class RoomPanel extends Disposable {
   private readonly _rpc: HostMessageHandler;
   private readonly _actions: RoomActions;
   private readonly _tasks: PanelTasks;
+  private readonly _uploads: PanelUploads;
   private _reads: ReadTracker | undefined;
   private _me: number | undefined;
   private _memberIds = new Set<number>();
@@ -82,6 +84,9 @@ export class RoomPanel extends Disposable {
     const { deps } = _services;
     this._actions = new RoomActions(deps, roomId, _services.drafts, _services.previews);
     this._tasks = new PanelTasks(deps, roomId);
+    this._uploads = new PanelUploads(deps, roomId, _services.drafts, (message) => this._post(message));
+    // A panel closed mid-upload stops it (its draft keeps the text).
+    this._register({ dispose: () => this._uploads.cancel() });
     this._rpc = new MessageHandler<ToWebviewMessage, FromWebviewMessage>(
       (envelope) => void panel.webview.postMessage(envelope),
       (message) => this._handle(message),
@@ -200,6 +205,11 @@ export class RoomPanel extends Disposable {
         return this._actions.delete(message.messageId);
       case 'pickMention':
         return this._actions.pickMention();
+      case 'upload':
+        return this._uploads.upload(message.source, message.message);
+      case 'cancelUpload':
+        this._uploads.cancel();
+        return undefined;
       case 'resolvePreview':
         return this._actions.resolvePreview(message.fileId, message.messageId);
       default:

@@ -1,6 +1,7 @@
 // The webview shows text written by other people, so the host treats what it sends like any
 // untrusted input: every message is checked field by field before anything acts on it.
-import type { FromWebviewMessage, RoomAction } from './protocol';
+import { MAX_UPLOAD_BYTES } from '../api/validate';
+import type { FromWebviewMessage, RoomAction, UploadSource } from './protocol';
 
 const ROOM_ACTIONS: ReadonlySet<string> = new Set<RoomAction>(['tasks', 'files', 'members', 'markRead', 'openInBrowser']);
 
@@ -12,6 +13,18 @@ const isMessageId = (v: unknown): v is string => typeof v === 'string' && MESSAG
 const isText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
 const isIdList = (v: unknown): v is number[] => Array.isArray(v) && v.length <= 100 && v.every(isId);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** A file to upload: names are the user's own but still bounded; data at most 5 MB (+1 so the host can say "too large"). */
+function checkUploadSource(v: unknown): UploadSource | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const s = v as Record<string, unknown>;
+  if (s.kind === 'pick') return { kind: 'pick' };
+  if (s.kind === 'uri') return isText(s.uri, 8192) && s.uri !== '' ? { kind: 'uri', uri: s.uri } : undefined;
+  if (s.kind === 'data' && isText(s.name, 255) && s.name.trim() !== '' && s.data instanceof Uint8Array && s.data.byteLength <= MAX_UPLOAD_BYTES + 1) {
+    return { kind: 'data', name: s.name, data: s.data };
+  }
+  return undefined;
+}
 
 /** The message if it is well-formed, otherwise undefined (and it is dropped). */
 export function checkWebviewMessage(value: unknown): FromWebviewMessage | undefined {
@@ -60,6 +73,12 @@ export function checkWebviewMessage(value: unknown): FromWebviewMessage | undefi
       return isText(m.body) && m.body.trim() !== '' ? { type: 'send', body: m.body } : undefined;
     case 'edit':
       return isMessageId(m.messageId) && isText(m.body) && m.body.trim() !== '' ? { type: 'edit', messageId: m.messageId, body: m.body } : undefined;
+    case 'cancelUpload':
+      return { type: m.type };
+    case 'upload': {
+      const source = checkUploadSource(m.source);
+      return source && isText(m.message) ? { type: 'upload', source, message: m.message } : undefined;
+    }
     default:
       return undefined;
   }

@@ -5,6 +5,7 @@ import {
   MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type MemberData, type MessageData, type PanelState, type PersonData,
   type ReplyTo, type RequestMessage, type SnapshotMessage, type ToWebviewMessage, type WebviewMessageHandler,
 } from '../panels/protocol';
+import { Attachments } from './attachments';
 import { Composer } from './composer';
 import { DraftPreview } from './draftPreview';
 import { EmoticonPicker } from './emoticonPicker';
@@ -53,6 +54,7 @@ export class RoomApp {
   private _ctx: MessageViewContext | undefined;
   private _list: MessageList | undefined;
   private _composer: Composer | undefined;
+  private _attachments: Attachments | undefined;
   private _taskCards: TaskCards | undefined;
   private _find: FindInRoom | undefined;
   private _header: RoomHeader | undefined;
@@ -136,6 +138,9 @@ export class RoomApp {
         return undefined;
       case 'historyChanged':
         this._list?.setHistory(message.history);
+        return undefined;
+      case 'uploadProgress':
+        this._attachments?.progress(message.name, message.size);
         return undefined;
       case 'revealMessage':
         if (this._list && !this._list.reveal(message.messageId)) this._showNotice(this._strings.messageNotLoaded);
@@ -238,6 +243,7 @@ export class RoomApp {
       composer.addTool(emoticons.button, emoticons.element, 'above');
       composer.addTool(preview.button, preview.element, 'below');
       this._composer = composer;
+      this._attachments = this._attachTo(composer);
       parts.push(composer.element);
       if (draft !== snapshot.draft) this._post({ type: 'draftChanged', text: draft });
     } else {
@@ -266,6 +272,22 @@ export class RoomApp {
     this._list?.dispose();
     this._list = undefined;
     this._composer = undefined;
+  }
+
+  /** The attach button, drops and pasted images (attachments.ts), uploaded with the composer's text. */
+  private _attachTo(composer: Composer): Attachments {
+    const attachments = new Attachments(this._strings, composer.element, {
+      upload: (source, message) => this._request({ type: 'upload', source, message }),
+      cancel: () => this._post({ type: 'cancelUpload' }),
+      text: () => composer.text,
+      uploaded: () => {
+        composer.setText('');
+        this._setState({ ...this._currentState(), draft: '' });
+      },
+    });
+    composer.element.querySelector('.cw-composer-toolbar')?.append(attachments.button);
+    composer.element.prepend(attachments.status);
+    return attachments;
   }
 
   private async _send(body: string): Promise<string | undefined> {

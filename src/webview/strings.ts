@@ -81,6 +81,11 @@ const en = {
   emoticons: 'Insert an emoticon',
   draftPreview: 'Preview the message',
   draftPreviewEmpty: 'Nothing to preview yet.',
+  attach: 'Attach a file (or drop one with Shift, or paste an image)',
+  uploading: 'Uploading {0} ({1})…',
+  uploadWaiting: 'Waiting for the confirmation…',
+  uploadFailed: 'Not uploaded: {0}',
+  uploadTooLarge: '“{0}” is {1}; Chatwork accepts files of up to 5 MB.',
 };
 
 export type Strings = typeof en;

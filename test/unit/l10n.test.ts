@@ -199,8 +199,9 @@ describe('localisation', () => {
       const dir = path.join(root, 'src', 'webview');
       // Sub-folders too (mentions/, find/): every webview module.
       const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && f !== 'strings.ts');
-      // Key names and the modifier label in "Ctrl+Enter" are not translated (VS Code does not either).
-      const allowed = new Set(['Enter', 'Escape', 'ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'Tab', 'BUTTON', 'Ctrl']);
+      // Key names and the modifier label in "Ctrl+Enter" are not translated (VS Code does not either);
+      // 'Files' is the DataTransfer type of files dragged from the OS.
+      const allowed = new Set(['Enter', 'Escape', 'ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'Tab', 'BUTTON', 'Ctrl', 'Files']);
       const looksLikeText = (s: string): boolean => {
         if (allowed.has(s)) return false;
         // Notation, URLs, selectors and CSS: brackets, slashes, `=`, `#`…; class lists and sizes.

@@ -56,6 +56,25 @@ describe('room panel protocol', () => {
       assert.deepStrictEqual(checkWebviewMessage({ type: 'draftChanged', text: '' }), { type: 'draftChanged', text: '' });
     });
 
+    it('uploads: a picked file, a URI, or bytes of at most 5 MB (+1, so the host can say "too large") with a name', () => {
+      const data = new Uint8Array([1, 2, 3]);
+      assert.deepStrictEqual(checkWebviewMessage({ type: 'upload', source: { kind: 'pick', extra: 1 }, message: 'hi' }), { type: 'upload', source: { kind: 'pick' }, message: 'hi' });
+      assert.deepStrictEqual(checkWebviewMessage({ type: 'upload', source: { kind: 'uri', uri: 'vscode-remote://ssh-remote%2Bbox/a.txt' }, message: '' }), {
+        type: 'upload', source: { kind: 'uri', uri: 'vscode-remote://ssh-remote%2Bbox/a.txt' }, message: '',
+      });
+      assert.deepStrictEqual(checkWebviewMessage({ type: 'upload', source: { kind: 'data', name: 'a.png', data }, message: '' }), { type: 'upload', source: { kind: 'data', name: 'a.png', data }, message: '' });
+      assert.deepStrictEqual(checkWebviewMessage({ type: 'cancelUpload' }), { type: 'cancelUpload' });
+      const refused = [
+        { type: 'upload', source: { kind: 'data', name: 'big.bin', data: new Uint8Array(5 * 1024 * 1024 + 2) }, message: '' },
+        { type: 'upload', source: { kind: 'data', name: ' ', data }, message: '' },
+        { type: 'upload', source: { kind: 'data', name: 'a.png', data: [1, 2, 3] }, message: '' },
+        { type: 'upload', source: { kind: 'uri', uri: '' }, message: '' },
+        { type: 'upload', source: { kind: 'disk', path: '/etc/passwd' }, message: '' },
+        { type: 'upload', source: { kind: 'pick' } },
+      ];
+      refused.forEach((message, i) => assert.strictEqual(checkWebviewMessage(message), undefined, `refused case ${i}`));
+    });
+
     it('drops malformed ones', () => {
       const bad = [
         undefined, null, 42, { type: 'nope' },
