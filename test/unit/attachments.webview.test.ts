@@ -3,9 +3,8 @@
 // a File over 5 MB is refused before it is read; a failed upload keeps text and file for Retry.
 /* eslint-disable @typescript-eslint/no-explicit-any -- page functions run in Chromium (no DOM lib here). */
 import * as assert from 'assert';
-import { launchChromium, openHarnessPage, type Browser, type Page } from '../fixtures/webview/page';
+import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-type HarnessPage = Page & { dialogs: string[]; errors: string[] };
 
 async function openComposer(page: Page): Promise<void> {
   await page.evaluate(() => (globalThis as any).cw.startApp(undefined));
@@ -20,21 +19,10 @@ const waitForUploads = (page: Page, n: number): Promise<unknown> =>
 
 describe('composer: attachments (Chromium)', function () {
   this.timeout(60_000);
-  let browser: Browser;
+  const pages = useHarnessPages();
   let page: HarnessPage;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await openHarnessPage(browser);
-  });
-  afterEach(async () => {
-    assert.deepStrictEqual(page.errors, [], 'page errors');
-    await page.close();
+  beforeEach(() => {
+    page = pages.page;
   });
 
   it('a pasted image is uploaded as a PNG named by the time, with the composer text; success empties the composer', async () => {

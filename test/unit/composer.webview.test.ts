@@ -2,9 +2,8 @@
 // type (the inline list at the caret, filtering in any script, keyboard, IME).
 /* eslint-disable @typescript-eslint/no-explicit-any -- page functions run in Chromium (no DOM lib here). */
 import * as assert from 'assert';
-import { launchChromium, openHarnessPage, type Browser, type Page } from '../fixtures/webview/page';
+import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-type HarnessPage = Page & { dialogs: string[]; errors: string[] };
 
 const MEMBERS = [
   { accountId: 1001, name: 'Me Myself', avatarUrl: '', role: 'admin' },
@@ -27,21 +26,10 @@ const value = (page: Page): Promise<string> => page.locator('.cw-input').inputVa
 
 describe('composer: mentions as you type (Chromium)', function () {
   this.timeout(60_000);
-  let browser: Browser;
+  const pages = useHarnessPages();
   let page: HarnessPage;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await openHarnessPage(browser);
-  });
-  afterEach(async () => {
-    assert.deepStrictEqual(page.errors, [], 'page errors');
-    await page.close();
+  beforeEach(() => {
+    page = pages.page;
   });
 
   it('“@” lists the members but me, To All first for an admin; ↓ and Enter insert [To:id]Name', async () => {

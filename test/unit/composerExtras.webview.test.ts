@@ -1,9 +1,8 @@
 // The composer's emoticon picker and draft preview in a real Chromium, through the webview harness.
 /* eslint-disable @typescript-eslint/no-explicit-any -- page functions run in Chromium (no DOM lib here). */
 import * as assert from 'assert';
-import { launchChromium, openHarnessPage, type Browser, type Page } from '../fixtures/webview/page';
+import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-type HarnessPage = Page & { dialogs: string[]; errors: string[] };
 
 async function openComposer(page: Page): Promise<void> {
   await page.evaluate(() => (globalThis as any).cw.startApp(undefined));
@@ -16,21 +15,10 @@ const value = (page: Page): Promise<string> => page.locator('.cw-input').inputVa
 
 describe('composer: emoticons and preview (Chromium)', function () {
   this.timeout(60_000);
-  let browser: Browser;
+  const pages = useHarnessPages();
   let page: HarnessPage;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await openHarnessPage(browser);
-  });
-  afterEach(async () => {
-    assert.deepStrictEqual(page.errors, [], 'page errors');
-    await page.close();
+  beforeEach(() => {
+    page = pages.page;
   });
 
   it('the emoticon picker lists the renderer’s emoticons and inserts the picked code at the caret', async () => {

@@ -3,9 +3,8 @@
 // highlights each match, and Enter / Shift+Enter step through them.
 /* eslint-disable @typescript-eslint/no-explicit-any -- page functions run in Chromium (no DOM lib here). */
 import * as assert from 'assert';
-import { launchChromium, openHarnessPage, type Browser, type Page } from '../fixtures/webview/page';
+import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-type HarnessPage = Page & { dialogs: string[]; errors: string[] };
 
 const COUNT = 3000;
 /** The needle is in messages 5 (twice), 40 and 2990: the first two are far from mounted at first. */
@@ -26,21 +25,10 @@ async function currentHighlight(page: Page): Promise<{ text: string; all: number
 
 describe('find in the room (Chromium)', function () {
   this.timeout(90_000);
-  let browser: Browser;
+  const pages = useHarnessPages();
   let page: HarnessPage;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await openHarnessPage(browser);
-  });
-  afterEach(async () => {
-    assert.deepStrictEqual(page.errors, [], 'page errors');
-    await page.close();
+  beforeEach(() => {
+    page = pages.page;
   });
 
   it('Ctrl+F finds matches in unmounted messages, counts them, scrolls to and highlights each; Enter / Shift+Enter step', async () => {

@@ -3,9 +3,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- page functions run in Chromium, where the harness
    and DOM globals are untyped (the test tsconfig has no DOM lib). */
 import * as assert from 'assert';
-import { launchChromium, openHarnessPage, type Browser, type Page } from '../fixtures/webview/page';
+import { openHarnessPage, type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-type HarnessPage = Page & { dialogs: string[]; errors: string[] };
 interface Posted {
   id: number;
   inReplyTo?: number;
@@ -57,24 +56,10 @@ async function rendered(page: Page, count = 1): Promise<Posted['body']> {
 
 describe('room panel webview (Chromium)', function () {
   this.timeout(60_000);
-  let browser: Browser;
+  const pages = useHarnessPages();
   let page: HarnessPage;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    page = await openHarnessPage(browser);
-  });
-
-  afterEach(async () => {
-    assert.deepStrictEqual(page.errors, [], 'page errors');
-    await page.close();
+  beforeEach(() => {
+    page = pages.page;
   });
 
   describe('handshake and rendering', () => {
@@ -344,6 +329,8 @@ describe('room panel webview (Chromium)', function () {
     it('restores the draft: webview state first, otherwise the host draft', async () => {
       await ready(page, { draft: 'from host' });
       assert.strictEqual(await page.locator('.cw-input').inputValue(), 'from host');
+      const browser = page.context().browser();
+      assert.ok(browser, 'the suite’s Chromium');
       const other = await openHarnessPage(browser);
       try {
         await ready(other, { draft: 'stale host draft' }, { roomId: 10010, draft: 'from webview state' });

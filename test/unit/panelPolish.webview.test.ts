@@ -2,9 +2,8 @@
 // sits over the message a scroll put at the top, and consecutive To chips keep apart.
 /* eslint-disable @typescript-eslint/no-explicit-any -- page functions run in Chromium (no DOM lib here). */
 import * as assert from 'assert';
-import { launchChromium, openHarnessPage, type Browser, type Page } from '../fixtures/webview/page';
+import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-type HarnessPage = Page & { dialogs: string[]; errors: string[] };
 
 async function openPanel(page: Page, n: number, extra: Record<string, unknown> = {}): Promise<void> {
   await page.evaluate(() => (globalThis as any).cw.startApp(undefined));
@@ -14,21 +13,10 @@ async function openPanel(page: Page, n: number, extra: Record<string, unknown> =
 
 describe('message list polish (Chromium)', function () {
   this.timeout(60_000);
-  let browser: Browser;
+  const pages = useHarnessPages();
   let page: HarnessPage;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await openHarnessPage(browser);
-  });
-  afterEach(async () => {
-    assert.deepStrictEqual(page.errors, [], 'page errors');
-    await page.close();
+  beforeEach(() => {
+    page = pages.page;
   });
 
   it('a message scrolled to the top (as the unread divider and "show from here" are) has its header below the floating day label', async () => {

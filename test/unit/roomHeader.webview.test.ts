@@ -3,9 +3,8 @@
 // room actions; a hostile room name stays text.
 /* eslint-disable @typescript-eslint/no-explicit-any -- page functions run in Chromium (no DOM lib here). */
 import * as assert from 'assert';
-import { launchChromium, openHarnessPage, type Browser, type Page } from '../fixtures/webview/page';
+import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-type HarnessPage = Page & { dialogs: string[]; errors: string[] };
 
 async function openPanel(page: Page, extra: Record<string, unknown> = {}): Promise<void> {
   await page.evaluate(() => (globalThis as any).cw.startApp(undefined));
@@ -17,21 +16,10 @@ const deliver = (page: Page, body: unknown): Promise<void> => page.evaluate((b) 
 
 describe('room header (Chromium)', function () {
   this.timeout(60_000);
-  let browser: Browser;
+  const pages = useHarnessPages();
   let page: HarnessPage;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await openHarnessPage(browser);
-  });
-  afterEach(async () => {
-    assert.deepStrictEqual(page.errors, [], 'page errors');
-    await page.close();
+  beforeEach(() => {
+    page = pages.page;
   });
 
   it('shows the name and member count from the snapshot, then the description from the details, collapsed', async () => {
