@@ -4,7 +4,6 @@
 import * as assert from 'assert';
 import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-
 const MEMBERS = [
   { accountId: 1001, name: 'Me Myself', avatarUrl: '', role: 'admin' },
   { accountId: 1002, name: 'Alice Tanaka', avatarUrl: '', role: 'member' },

@@ -3,7 +3,6 @@
 import * as assert from 'assert';
 import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-
 async function openComposer(page: Page): Promise<void> {
   await page.evaluate(() => (globalThis as any).cw.startApp(undefined));
   await page.evaluate(() => (globalThis as any).cw.deliverSnapshot(3, {}));

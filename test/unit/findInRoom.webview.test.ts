@@ -5,7 +5,6 @@
 import * as assert from 'assert';
 import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-
 const COUNT = 3000;
 /** The needle is in messages 5 (twice), 40 and 2990: the first two are far from mounted at first. */
 const body = (i: number): string =>

@@ -4,7 +4,6 @@
 import * as assert from 'assert';
 import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-
 async function openPanel(page: Page, n: number, extra: Record<string, unknown> = {}): Promise<void> {
   await page.evaluate(() => (globalThis as any).cw.startApp(undefined));
   await page.evaluate(([count, e]) => (globalThis as any).cw.deliverSnapshot(count, e), [n, extra] as const);
@@ -21,6 +20,8 @@ describe('message list polish (Chromium)', function () {
 
   it('a message scrolled to the top (as the unread divider and "show from here" are) has its header below the floating day label', async () => {
     await openPanel(page, 200);
+    // The list mounts in slices: wait until the message this test scrolls to is in the DOM.
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.cw-msg-header').length > 10);
     const boxes = await page.evaluate(() => {
       const doc = (globalThis as any).document;
       // A message that starts a run (it shows the sender's name and time).

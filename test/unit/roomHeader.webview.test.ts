@@ -5,7 +5,6 @@
 import * as assert from 'assert';
 import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-
 async function openPanel(page: Page, extra: Record<string, unknown> = {}): Promise<void> {
   await page.evaluate(() => (globalThis as any).cw.startApp(undefined));
   await page.evaluate((e) => (globalThis as any).cw.deliverSnapshot(3, e), extra);

@@ -5,7 +5,6 @@
 import * as assert from 'assert';
 import { type Page, useHarnessPages, type HarnessPage } from '../fixtures/webview/page';
 
-
 const ME = 1001;
 const ALICE = 1002;
 
