@@ -5,6 +5,7 @@
 // English and Japanese, day/month in Vietnamese). "Today" is the user's local day. No `vscode`.
 
 import { addDays, daysBetween, isRealDay, localDay, weekdayOf, type CalendarDay } from './chatworkDay';
+import { foldLatinMarks } from '../foldText';
 
 export type NaturalDeadline =
   | { readonly kind: 'none' }
@@ -44,15 +45,7 @@ const TIME = /^(.*?)[\st]*(\d{1,2})[:：](\d{2})$/;
 
 /** Lower case, full-width → ASCII, Vietnamese marks dropped, spaces collapsed. */
 export function foldDeadlineText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldLatinMarks(text).replace(/\s+/g, ' ').trim();
 }
 
 export function parseNaturalDeadline(text: string, now: Date, language = 'en'): NaturalDeadline {

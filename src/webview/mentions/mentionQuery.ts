@@ -4,6 +4,8 @@
 // whole name or of any of its words (with or without Vietnamese marks), and — for queries in kanji or kana, which do not separate
 // words with spaces — anywhere in the name. Katakana and hiragana, full and half width, are folded.
 
+import { foldLatinMarks } from '../../common/foldText';
+
 export interface MentionTrigger {
   /** Index of `@` or `[`: the text from here to the caret is replaced. */
   readonly start: number;
@@ -33,14 +35,7 @@ export function mentionAt(text: string, caret: number): MentionTrigger | undefin
 
 /** NFKC, lower case, Latin marks dropped, katakana → hiragana: "ｽｽﾞｷ" = "スズキ" = "すずき", "Văn" = "van". */
 export function foldName(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .normalize('NFC')
-    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+  return foldLatinMarks(text).replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
