@@ -94,14 +94,19 @@ describe('several accounts', () => {
     await waitFor(() => api.panels.get(TARO_MY_CHAT), 'the My Chat panel');
     // Let the panel finish loading, so that only the poll is in flight when the user switches.
     await waitFor(async () => (await emulator().requests()).some((r) => r.path === `/rooms/${TARO_MY_CHAT}/messages` && r.status === 200), 'the panel’s messages');
+    await waitFor(async () => (await emulator().requests()).some((r) => r.path === `/rooms/${TARO_MY_CHAT}/members` && r.status === 200), 'the panel’s members');
     await waitFor(async () => (await emulator().requests()).every((r) => r.status !== 0), 'no request in flight');
     await emulator().resetRequests();
     // GET /rooms hangs for 3 s: the poll is still running when the user switches.
     await emulator().injectFault({ kind: 'latency', delayMs: 3000, method: 'GET', path: '/rooms', times: 1 });
     const poll = api.deps.poller.pollNow();
     await waitFor(async () => (await emulator().requests()).some((r) => r.path === '/rooms' && r.accountId === ME), 'Taro’s GET /rooms in flight');
-    const switchedAt = Date.now();
+    // The switch takes effect when the account changes, after switchTo has read the new token from
+    // secret storage; until then Taro is still the user and may still make requests.
+    let switchedAt = Number.POSITIVE_INFINITY;
+    const listening = api.deps.tokens.onDidChangeAccount(() => (switchedAt = Date.now()));
     await api.deps.tokens.switchTo(CHEN);
+    listening.dispose();
     await poll; // ends at once: its request was aborted
     assert.ok(Date.now() - switchedAt < 2500, 'the old poll did not wait for its answer');
     assert.strictEqual(api.panels.get(TARO_MY_CHAT), undefined, 'Taro’s My Chat panel closed');
