@@ -1,10 +1,13 @@
-// `npm test`: the preflight, then each step in turn, stopping at the first that fails, and a table of
-// how long each took. The last line stays a mocha summary ("N passing (…)"): the three mocha suites'
+// `npm test`: the preflight, then each step, stopping at the first that fails, and a table of how
+// long each took. The last line stays a mocha summary ("N passing (…)"): the three mocha suites'
 // counts added up, with each suite's own count beside it.
 //
 // Steps: check (type check of the extension, webview and tests — emitting the tests' out/ — plus
-// eslint), build (esbuild), unit (mocha, two suites at a time), integration (code-server), e2e
-// (Chromium).
+// eslint), build (esbuild), code-server (installed once into .vscode-test/), then two lanes side
+// by side: integration (code-server) in one, unit (mocha, two suites at a time) and e2e (Chromium)
+// in the other. The integration suite spends most of its time waiting for real poll intervals and
+// rate-limit resets (about 45 s of CPU in 3 minutes), so the other lane runs in its idle time.
+// Output of the lanes is held back and printed whole, one step at a time, as each step ends.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,43 +15,55 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
-const steps = [
-  { name: 'preflight', run: [[process.execPath, join(root, 'scripts', 'preflight.mjs'), 'test']] },
-  {
-    name: 'check',
-    // What `npm run check` does, in less time: tsconfig.test.json has the extension's compiler options
-    // and covers src/ as well as test/, so it replaces `tsc --noEmit -p .`, and it emits out/, so the
-    // tests need no second compile. The three commands run side by side (quiet unless they find fault).
-    parallel: true,
-    run: [
-      [bin('tsc'), '-p', 'tsconfig.test.json'],
-      [bin('tsc'), '--noEmit', '-p', 'src/webview'],
-      [bin('eslint'), 'src', 'test'],
-    ],
-  },
-  { name: 'build', run: [[process.execPath, join(root, 'esbuild.js')]] },
-  { name: 'unit', mocha: true, run: [[bin('mocha'), '--config', '.mocharc.unit.json', '--parallel', '--jobs', '2']] },
-  { name: 'integration', mocha: true, run: [[process.execPath, join(root, 'out', 'test', 'runInCodeServer.js')]] },
-  { name: 'e2e', mocha: true, run: [[bin('mocha'), '--config', '.mocharc.e2e.json']] },
-];
+const preflight = { name: 'preflight', run: [[process.execPath, join(root, 'scripts', 'preflight.mjs'), 'test']] };
+const check = {
+  name: 'check',
+  // What `npm run check` does, in less time: tsconfig.test.json has the extension's compiler options
+  // and covers src/ as well as test/, so it replaces `tsc --noEmit -p .`, and it emits out/, so the
+  // tests need no second compile. The three commands run side by side (quiet unless they find fault).
+  parallel: true,
+  run: [
+    [bin('tsc'), '-p', 'tsconfig.test.json'],
+    [bin('tsc'), '--noEmit', '-p', 'src/webview'],
+    [bin('eslint'), 'src', 'test'],
+  ],
+};
+const build = { name: 'build', run: [[process.execPath, join(root, 'esbuild.js')]] };
+// Both lanes start code-servers: the (one-time) install happens before, not twice at once.
+const codeServer = {
+  name: 'code-server',
+  run: [[process.execPath, '-e', "require('./out/test/codeServer/install.js').ensureCodeServer()"]],
+};
+const unit = { name: 'unit', mocha: true, run: [[bin('mocha'), '--config', '.mocharc.unit.json', '--parallel', '--jobs', '2']] };
+const integration = { name: 'integration', mocha: true, run: [[process.execPath, join(root, 'out', 'test', 'runInCodeServer.js')]] };
+const e2e = { name: 'e2e', mocha: true, run: [[bin('mocha'), '--config', '.mocharc.e2e.json']] };
+
+const sequence = [preflight, check, build, codeServer];
+const lanes = [[integration], [unit, e2e]];
+/** The order of the table and of the summary. */
+const order = [...sequence, unit, integration, e2e];
 
 // Mocha's own summary lines; the last "passing" line of a step is its result.
 const SUMMARY = /^\s*(\d+) (passing|pending|failing)\b/;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** Runs one command with its output passed through, collecting mocha's summary lines. */
-function run([command, ...args], counts) {
+/**
+ * Runs one command, collecting mocha's summary lines; its output goes to `out` (a stream, or an
+ * array of chunks held back while another step prints).
+ */
+function run([command, ...args], counts, out) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: root,
-      stdio: ['inherit', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env,
     });
-    const scan = (stream, out) => {
+    const scan = (stream, target) => {
       let rest = '';
       stream.on('data', (chunk) => {
-        out.write(chunk);
+        if (Array.isArray(out)) out.push(chunk);
+        else target.write(chunk);
         const lines = (rest + chunk.toString()).split('\n');
         rest = lines.pop();
         for (const line of lines) {
@@ -60,11 +75,36 @@ function run([command, ...args], counts) {
     scan(child.stdout, process.stdout);
     scan(child.stderr, process.stderr);
     child.on('error', (error) => {
-      console.error(`${command}: ${error.message}`);
+      const text = `${command}: ${error.message}\n`;
+      if (Array.isArray(out)) out.push(Buffer.from(text));
+      else process.stderr.write(text);
       resolve(1);
     });
     child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+}
+
+/** Runs one step; `held` keeps its output back and prints it whole when the step ends. */
+async function runStep(step, { held = false } = {}) {
+  const t0 = Date.now();
+  const counts = {};
+  const out = held ? [] : undefined;
+  if (held) console.log(`  ▸ ${step.name} started`);
+  let code = 0;
+  if (step.parallel) {
+    code = (await Promise.all(step.run.map((command) => run(command, counts, out)))).find((c) => c !== 0) ?? 0;
+  } else {
+    for (const command of step.run) {
+      code = await run(command, counts, out);
+      if (code !== 0) break;
+    }
+  }
+  const result = { ...step, ms: Date.now() - t0, counts, code };
+  if (held) {
+    console.log(`\n  ━━ ${step.name} (${duration(result.ms)}) ━━`);
+    process.stdout.write(Buffer.concat(out));
+  }
+  return result;
 }
 
 function duration(ms) {
@@ -75,23 +115,30 @@ function duration(ms) {
 const results = [];
 const started = Date.now();
 let failed;
-for (const step of steps) {
-  const t0 = Date.now();
-  const counts = {};
-  let code = 0;
-  if (step.parallel) {
-    code = (await Promise.all(step.run.map((command) => run(command, counts)))).find((c) => c !== 0) ?? 0;
-  } else {
-    for (const command of step.run) {
-      code = await run(command, counts);
-      if (code !== 0) break;
-    }
-  }
-  results.push({ ...step, ms: Date.now() - t0, counts, code });
-  if (code !== 0) {
-    failed = { step: step.name, code };
+for (const step of sequence) {
+  const result = await runStep(step);
+  results.push(result);
+  if (result.code !== 0) {
+    failed = result;
     break;
   }
+}
+if (!failed) {
+  // A lane stops at its own first failure; the other lane finishes (its result is worth having).
+  const laneResults = await Promise.all(
+    lanes.map(async (lane) => {
+      const done = [];
+      for (const step of lane) {
+        const result = await runStep(step, { held: true });
+        done.push(result);
+        if (result.code !== 0) break;
+      }
+      return done;
+    }),
+  );
+  results.push(...laneResults.flat());
+  results.sort((a, b) => order.findIndex((s) => s.name === a.name) - order.findIndex((s) => s.name === b.name));
+  failed = results.find((r) => r.code !== 0);
 }
 
 const total = Date.now() - started;
@@ -102,12 +149,13 @@ for (const r of results) {
   console.log(`    ${r.name.padEnd(12)} ${duration(r.ms).padStart(7)}  ${r.code === 0 ? 'ok    ' : 'FAILED'}  ${tests}`);
 }
 console.log(`    ${'total'.padEnd(12)} ${duration(total).padStart(7)}`);
+console.log(`    (integration ran beside unit → e2e; the total is less than the sum)`);
 console.log('');
 const suites = results.filter((r) => r.mocha);
 const sum = (key) => suites.reduce((n, r) => n + (r.counts[key] ?? 0), 0);
 const perSuite = suites.map((r) => `${r.name} ${r.counts.passing ?? 0}`).join(', ');
 if (failed) {
-  console.log(`  ${sum('passing')} passing, ${sum('failing')} failing (${duration(total)}) — stopped at ${failed.step} (exit ${failed.code})`);
+  console.log(`  ${sum('passing')} passing, ${sum('failing')} failing (${duration(total)}) — ${failed.name} failed (exit ${failed.code})`);
   process.exit(failed.code);
 }
 console.log(`  ${sum('passing')} passing (${duration(total)}) — ${perSuite}`);

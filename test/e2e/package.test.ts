@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { launchChromium } from '../codeServer/browser';
 import { projectRoot } from '../codeServer/install';
@@ -11,7 +12,25 @@ import { SEED_IDS, startEmulator } from '../emulator';
 import { findNotification, screenshot } from './workbench';
 import { listZipEntries } from './zip';
 
-const vsix = path.join(projectRoot, 'chatwork-vscode.vsix');
+/**
+ * The project is packaged in a copy of itself: `npm run package` starts with a clean production build,
+ * and the working tree's dist/ stays what the other suites, running at the same time, load.
+ */
+const packaged = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-package-'));
+const vsix = path.join(packaged, 'chatwork-vscode.vsix');
+/** What the copy leaves out: installed and generated folders (node_modules is linked instead). */
+const NOT_COPIED = new Set(['.git', 'node_modules', 'out', 'dist', '.vscode-test', 'test-results', 'reports', 'bench']);
+
+function copyProject(to: string): void {
+  fs.cpSync(projectRoot, to, {
+    recursive: true,
+    filter: (source) => {
+      const top = path.relative(projectRoot, source).split(path.sep)[0] ?? '';
+      return !NOT_COPIED.has(top) && !top.startsWith('.stryker-tmp') && !top.endsWith('.vsix');
+    },
+  });
+  fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(to, 'node_modules'), 'dir');
+}
 
 /** What a user's installation may contain (inside the vsix's `extension/` folder). */
 const ALLOWED = [
@@ -30,14 +49,11 @@ const ALLOWED = [
 describe('e2e: packaging', function () {
   before(function () {
     this.timeout(180_000);
-    fs.rmSync(vsix, { force: true });
-    execFileSync('npm', ['run', 'package', '--silent'], { cwd: projectRoot, stdio: 'pipe' });
+    copyProject(packaged);
+    execFileSync('npm', ['run', 'package', '--silent'], { cwd: packaged, stdio: 'pipe' });
   });
 
-  after(() => {
-    // The tests' own build must not leave a production bundle behind for the dev launchers.
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectRoot, stdio: 'pipe' });
-  });
+  after(() => fs.rmSync(packaged, { recursive: true, force: true }));
 
   it('contains only dist/, media/, the manifest, README, CHANGELOG and LICENSE', () => {
     const entries = listZipEntries(vsix);
