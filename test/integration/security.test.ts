@@ -5,8 +5,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { ChatworkExtensionApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { HOSTILE_UI_TEXTS, NOTIFICATION_LINK } from '../fixtures/hostile/sinks';
 import { emulator, EXTENSION_ID, scriptPrompts, signIn, waitFor } from './helpers/extension';
 import type { ScriptedPrompts } from './helpers/scriptedPrompts';
@@ -160,6 +162,71 @@ describe('security: hostile rooms outside the webview', () => {
         assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath.includes('secret.ts') || d.uri.fsPath.includes('cw-sec-innocent')), `nothing opened for ${ref.path}`);
         assert.match(prompts.notifications.at(-1)?.message ?? '', /leads outside this workspace; it was not opened/, ref.path);
       }
+    });
+  });
+  describe('tree tooltips of a room whose name, sender, message and file carry links, images and HTML', () => {
+    const ROOM_NAME = '[Open settings](command:workbench.action.openSettings) <command:x> $(alert) ![i](https://evil.example/t.png)';
+    const SENDER_NAME = '<img src="https://evil.example/t.png"> [x](file:///etc/passwd)';
+    const FILE_NAME = '[x](command:workbench.action.quit) <a href="command:x">y</a>.txt';
+    // As VS Code's hover renders them: links found in plain text too, HTML left as text.
+    const markdown = new MarkdownIt({ html: false, linkify: true });
+    let names: { sender: string; room: string };
+
+    before(async () => {
+      const state = await emulator().state();
+      names = {
+        sender: state.accounts.find((a) => a.account_id === 1002)?.name ?? '',
+        room: state.rooms.find((r) => r.room_id === PHOENIX)?.name ?? '',
+      };
+    });
+    after(async () => {
+      await emulator().rename({ account: 1002 }, names.sender);
+      await emulator().rename({ roomId: PHOENIX }, names.room);
+      await api.deps.poller.pollNow();
+    });
+
+    /** The tooltip as the hover shows it: flags, and the HTML its Markdown becomes. */
+    async function tooltipOf(node: TreeNode): Promise<{ value: string; html: string; trusted: unknown; supportHtml: unknown; icons: unknown }> {
+      const item = await api.tree.provider.resolveTreeItem(node, node);
+      const tooltip = item.tooltip;
+      assert.ok(tooltip instanceof vscode.MarkdownString, `${node.id} has a Markdown tooltip`);
+      return { value: tooltip.value, html: markdown.render(tooltip.value), trusted: tooltip.isTrusted, supportHtml: tooltip.supportHtml, icons: tooltip.supportThemeIcons };
+    }
+
+    it('show every text as text: no link but plain http(s), no image, no HTML, no icon, never trusted', async () => {
+      await emulator().rename({ account: 1002 }, SENDER_NAME);
+      await emulator().rename({ roomId: PHOENIX }, ROOM_NAME);
+      const posted = await emulator().postAs(1002, PHOENIX, HOSTILE_UI_TEXTS.join('\n'));
+      const fileId = await emulator().seedFile({ roomId: PHOENIX, account: 1002, filename: FILE_NAME, data: new TextEncoder().encode('x') });
+      await api.deps.poller.pollNow();
+      await waitFor(() => api.deps.store.room(PHOENIX)?.name === ROOM_NAME, 'the renamed room');
+      api.deps.store.clear();
+
+      const room = (await api.tree.provider.getChildren()).find((n) => n.id === `room:${PHOENIX}`);
+      assert.ok(room, 'the room in the tree');
+      const categories = await api.tree.provider.getChildren(room);
+      const childrenOf = async (kind: string) => api.tree.provider.getChildren(categories.find((n) => n.id === `room:${PHOENIX}:${kind}`));
+      const nodes = [
+        room,
+        (await childrenOf('messages')).find((n) => n.id === `message:${PHOENIX}:${posted.message_id}`),
+        (await childrenOf('members')).find((n) => n.id === `member:${PHOENIX}:1002`),
+        (await childrenOf('files')).find((n) => n.id === `file:${PHOENIX}:${fileId}`),
+      ];
+      for (const node of nodes) {
+        assert.ok(node, 'every hostile item is in the tree');
+        const tooltip = await tooltipOf(node);
+        assert.ok(!tooltip.trusted && !tooltip.supportHtml && !tooltip.icons, `${node.id}: untrusted, no HTML, no icons`);
+        const hrefs = [...tooltip.html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1] ?? '');
+        assert.deepStrictEqual(hrefs.filter((href) => !/^https?:\/\//.test(href)), [], `${node.id}: ${tooltip.value}`);
+        assert.ok(!/<img|<script|<h1|<li|<strong>Open/.test(tooltip.html), `${node.id}: no image, HTML or structure from Chatwork: ${tooltip.html}`);
+      }
+      // The texts are there, as text (the hover shows the escaped Markdown as the original characters).
+      const plain = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\u00a0/g, ' ');
+      const [roomTip, messageTip, memberTip, fileTip] = await Promise.all(nodes.map((node) => tooltipOf(node as TreeNode)));
+      assert.ok(plain(roomTip?.html ?? '').includes(ROOM_NAME), roomTip?.html);
+      assert.ok(plain(memberTip?.html ?? '').includes(SENDER_NAME), memberTip?.html);
+      assert.ok(plain(fileTip?.html ?? '').includes(FILE_NAME), fileTip?.html);
+      assert.ok(plain(messageTip?.html ?? '').includes('[Open settings](command:workbench.action.openSettings)'), messageTip?.html);
     });
   });
 });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TooltipMarkdown } from '../tooltipMarkdown';
 import type { MyTask } from '../../api/types';
 import { formatDue, oneLine, plainText } from '../format';
 import { TreeNode } from '../nodes/treeNode';
@@ -53,11 +54,9 @@ export class MyTaskNode extends TreeNode {
 }
 
 function tooltip(task: MyTask, due: string | undefined, state: DueState): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, false);
-  md.isTrusted = false;
-  md.appendText(plainText(task.body).trim() || vscode.l10n.t('(no text)')).appendMarkdown('\n\n---\n\n');
+  const md = new TooltipMarkdown().paragraph(plainText(task.body).trim() || vscode.l10n.t('(no text)')).rule();
   const status = task.status === 'done' ? vscode.l10n.t('Done') : vscode.l10n.t({ message: 'Open', comment: 'task status: not done yet' });
-  md.appendText(vscode.l10n.t('{0} · in {1} · from {2}', status, task.room.name, task.assigned_by_account.name));
-  if (due) md.appendMarkdown('\n\n').appendText(state === 'overdue' ? vscode.l10n.t('Due {0} (overdue)', due) : vscode.l10n.t('Due {0}', due));
-  return md;
+  md.paragraph(vscode.l10n.t('{0} · in {1} · from {2}', status, task.room.name, task.assigned_by_account.name));
+  if (due) md.paragraph(state === 'overdue' ? vscode.l10n.t('Due {0} (overdue)', due) : vscode.l10n.t('Due {0}', due));
+  return md.build();
 }

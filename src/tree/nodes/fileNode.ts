@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TooltipMarkdown } from '../tooltipMarkdown';
 import type { ChatworkFile } from '../../api/types';
 import { formatBytes, localDateTime } from '../format';
 import type { FilesNode } from './filesNode';
@@ -23,10 +24,9 @@ export class FileNode extends TreeNode {
     this.resourceUri = vscode.Uri.from({ scheme: 'chatwork', path: `/${file.filename}` });
     this.iconPath = vscode.ThemeIcon.File;
     this.contextValue = 'file';
-    const md = new vscode.MarkdownString(undefined, false);
-    md.isTrusted = false;
-    md.appendMarkdown('**').appendText(file.filename).appendMarkdown('**\n\n');
-    md.appendText(vscode.l10n.t('{0} · uploaded by {1} · {2}', formatBytes(file.filesize), file.account.name, localDateTime(file.upload_time)));
-    this.tooltip = md;
+    this.tooltip = new TooltipMarkdown()
+      .paragraph(file.filename, true)
+      .paragraph(vscode.l10n.t('{0} · uploaded by {1} · {2}', formatBytes(file.filesize), file.account.name, localDateTime(file.upload_time)))
+      .build();
   }
 }

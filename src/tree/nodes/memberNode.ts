@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TooltipMarkdown } from '../tooltipMarkdown';
 import type { Member, Role } from '../../api/types';
 import type { MembersNode } from './membersNode';
 import { TreeNode } from './treeNode';
@@ -26,13 +27,11 @@ export class MemberNode extends TreeNode {
     this.description = [ROLE_NAMES[member.role](), member.organization_name].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon(ROLE_ICONS[member.role]);
     this.contextValue = `member ${member.role}`;
-    const md = new vscode.MarkdownString(undefined, false);
-    md.isTrusted = false;
-    md.appendMarkdown('**').appendText(member.name).appendMarkdown('**');
-    if (member.chatwork_id) md.appendText(` (${member.chatwork_id})`);
-    md.appendMarkdown('\n\n').appendText(ROLE_NAMES[member.role]());
+    const md = new TooltipMarkdown().paragraph(member.name, true);
+    if (member.chatwork_id) md.text(` (${member.chatwork_id})`);
+    md.paragraph(ROLE_NAMES[member.role]());
     const where = [member.organization_name, member.department].filter(Boolean).join(' · ');
-    if (where) md.appendMarkdown('\n\n').appendText(where);
-    this.tooltip = md;
+    if (where) md.paragraph(where);
+    this.tooltip = md.build();
   }
 }

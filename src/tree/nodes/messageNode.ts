@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TooltipMarkdown } from '../tooltipMarkdown';
 import type { Message } from '../../api/types';
 import type { NameResolver } from '../../common/readableNames';
 import { localDateTime, messageLabel, plainText, relativeTime } from '../format';
@@ -43,10 +44,9 @@ export class MessageNode extends TreeNode {
 }
 
 function messageTooltip(message: Message, edited: boolean, names: NameResolver): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, false);
-  md.isTrusted = false;
-  md.appendMarkdown('**').appendText(message.account.name).appendMarkdown('** · ');
-  md.appendText(localDateTime(message.send_time) + (edited ? ` (${vscode.l10n.t('edited {0}', localDateTime(message.update_time))})` : ''));
-  md.appendMarkdown('\n\n').appendText(plainText(message.body, names).trim() || vscode.l10n.t('(empty)'));
-  return md;
+  return new TooltipMarkdown()
+    .paragraph(message.account.name, true)
+    .text(` · ${localDateTime(message.send_time)}${edited ? ` (${vscode.l10n.t('edited {0}', localDateTime(message.update_time))})` : ''}`)
+    .paragraph(plainText(message.body, names).trim() || vscode.l10n.t('(empty)'))
+    .build();
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TooltipMarkdown } from '../tooltipMarkdown';
 import type { Room, RoomSummary } from '../../api/types';
 import { plainText } from '../format';
 import { roomUri } from '../roomDecorations';
@@ -62,19 +63,14 @@ export class RoomNode extends TreeNode {
   /** Name, type, role, counts, and the description once GET /rooms/{id} brought it. No links, not trusted. */
   tooltipWith(details: Room | undefined): vscode.MarkdownString {
     const room = this._room;
-    const md = new vscode.MarkdownString(undefined, false);
-    md.isTrusted = false;
-    md.appendMarkdown('**').appendText(room.name).appendMarkdown('**\n\n');
-    md.appendText(`${TYPE_NAMES[room.type]()} · ${ROLE_NAMES[room.role]()}${room.sticky ? ` · ${vscode.l10n.t('Pinned')}` : ''}`).appendMarkdown('\n\n');
-    md.appendText(vscode.l10n.t('Unread {0} · Mentions {1} · My tasks {2}', room.unread_num, room.mention_num, room.mytask_num)).appendMarkdown('\n\n');
-    md.appendText(vscode.l10n.t('Messages {0} · Tasks {1} · Files {2}', room.message_num, room.task_num, room.file_num));
+    const md = new TooltipMarkdown()
+      .paragraph(room.name, true)
+      .paragraph(`${TYPE_NAMES[room.type]()} · ${ROLE_NAMES[room.role]()}${room.sticky ? ` · ${vscode.l10n.t('Pinned')}` : ''}`)
+      .paragraph(vscode.l10n.t('Unread {0} · Mentions {1} · My tasks {2}', room.unread_num, room.mention_num, room.mytask_num))
+      .paragraph(vscode.l10n.t('Messages {0} · Tasks {1} · Files {2}', room.message_num, room.task_num, room.file_num));
     const description = details?.description ? plainText(details.description).trim() : '';
-    if (description) {
-      md.appendMarkdown('\n\n---\n\n');
-      // appendText escapes Markdown, so a description cannot inject links or formatting.
-      md.appendText(description);
-    }
-    return md;
+    if (description) md.rule().paragraph(description);
+    return md.build();
   }
 }
 

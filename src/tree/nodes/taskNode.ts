@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TooltipMarkdown } from '../tooltipMarkdown';
 import type { Task } from '../../api/types';
 import { formatDue, isOverdue, oneLine, plainText } from '../format';
 import type { TasksNode } from './tasksNode';
@@ -31,11 +32,9 @@ export class TaskNode extends TreeNode {
 }
 
 function taskTooltip(task: Task, due: string | undefined, overdue: boolean): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, false);
-  md.isTrusted = false;
-  md.appendText(plainText(task.body).trim() || vscode.l10n.t('(no text)')).appendMarkdown('\n\n---\n\n');
+  const md = new TooltipMarkdown().paragraph(plainText(task.body).trim() || vscode.l10n.t('(no text)')).rule();
   const state = task.status === 'done' ? vscode.l10n.t('Done') : vscode.l10n.t({ message: 'Open', comment: 'task status: not done yet' });
-  md.appendText(vscode.l10n.t('{0} · to {1} · by {2}', state, task.account.name, task.assigned_by_account.name));
-  if (due) md.appendMarkdown('\n\n').appendText(overdue ? vscode.l10n.t('Due {0} (overdue)', due) : vscode.l10n.t('Due {0}', due));
-  return md;
+  md.paragraph(vscode.l10n.t('{0} · to {1} · by {2}', state, task.account.name, task.assigned_by_account.name));
+  if (due) md.paragraph(overdue ? vscode.l10n.t('Due {0} (overdue)', due) : vscode.l10n.t('Due {0}', due));
+  return md.build();
 }
