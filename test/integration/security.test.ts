@@ -26,25 +26,30 @@ describe('security: hostile rooms outside the webview', () => {
     api = await signIn();
   });
 
+  /** The tests below rename a sender and a room; the names of the seed come back afterwards. */
+  function restoreNamesAfterwards(accountId: number, roomId: number): void {
+    let names: { sender: string; room: string };
+    before(async () => {
+      const state = await emulator().state();
+      names = {
+        sender: state.accounts.find((a) => a.account_id === accountId)?.name ?? '',
+        room: state.rooms.find((r) => r.room_id === roomId)?.name ?? '',
+      };
+    });
+    after(async () => {
+      await emulator().rename({ account: accountId }, names.sender);
+      await emulator().rename({ roomId }, names.room);
+      await api.deps.poller.pollNow();
+    });
+  }
+
   it('the test host gets the test surface (production gets none: unit test)', () => {
     const exported = vscode.extensions.getExtension<ChatworkExtensionApi>(EXTENSION_ID)?.exports;
     assert.ok(exported?.deps.client, 'the test surface is exported in a test host');
   });
 
   describe('a mention whose body, sender name and room name carry command links', () => {
-    let names: { sender: string; room: string };
-    before(async () => {
-      const state = await emulator().state();
-      names = {
-        sender: state.accounts.find((a) => a.account_id === 1002)?.name ?? '',
-        room: state.rooms.find((r) => r.room_id === DESIGN_ROOM)?.name ?? '',
-      };
-    });
-    after(async () => {
-      await emulator().rename({ account: 1002 }, names.sender);
-      await emulator().rename({ roomId: DESIGN_ROOM }, names.room);
-      await api.deps.poller.pollNow();
-    });
+    restoreNamesAfterwards(1002, DESIGN_ROOM);
 
     it('raises a toast with the text and without any link', async () => {
       await vscode.workspace.getConfiguration('chatwork').update('notifications', undefined, vscode.ConfigurationTarget.Global);
@@ -170,20 +175,8 @@ describe('security: hostile rooms outside the webview', () => {
     const FILE_NAME = '[x](command:workbench.action.quit) <a href="command:x">y</a>.txt';
     // As VS Code's hover renders them: links found in plain text too, HTML left as text.
     const markdown = new MarkdownIt({ html: false, linkify: true });
-    let names: { sender: string; room: string };
 
-    before(async () => {
-      const state = await emulator().state();
-      names = {
-        sender: state.accounts.find((a) => a.account_id === 1002)?.name ?? '',
-        room: state.rooms.find((r) => r.room_id === PHOENIX)?.name ?? '',
-      };
-    });
-    after(async () => {
-      await emulator().rename({ account: 1002 }, names.sender);
-      await emulator().rename({ roomId: PHOENIX }, names.room);
-      await api.deps.poller.pollNow();
-    });
+    restoreNamesAfterwards(1002, PHOENIX);
 
     /** The tooltip as the hover shows it: flags, and the HTML its Markdown becomes. */
     async function tooltipOf(node: TreeNode): Promise<{ value: string; html: string; trusted: unknown; supportHtml: unknown; icons: unknown }> {
