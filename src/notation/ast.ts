@@ -148,6 +148,7 @@ export type NotationNodeType = NotationNode['type'];
 export function childListsOf(node: NotationNode): readonly (readonly NotationNode[])[] {
   switch (node.type) {
     case 'quote':
+      return [node.children];
     case 'task':
       return [node.children];
     case 'info':

@@ -30,7 +30,7 @@ export function forEachNode(nodes: readonly NotationNode[], visit: (node: Notati
 function some(nodes: readonly NotationNode[], test: (node: NotationNode) => boolean, opts: WalkOptions): boolean {
   let found = false;
   forEachNode(nodes, (node) => {
-    if (!found && test(node)) found = true;
+    found ||= test(node);
   }, opts);
   return found;
 }

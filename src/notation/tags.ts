@@ -49,8 +49,8 @@ for (let c = 0; c < 128; c++) {
 function isAll(value: string, maxLength: number, table: Uint8Array): boolean {
   if (value.length === 0 || value.length > maxLength) return false;
   for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 128 || table[c] !== 1) return false;
+    // Codes beyond the table read as undefined: not in the class.
+    if (table[value.charCodeAt(i)] !== 1) return false;
   }
   return true;
 }
@@ -232,14 +232,16 @@ function readAttrTag(name: string, rest: string): Tag | undefined {
   }
 }
 
-/** `inner` is the text between `[` and `]` (it contains neither); undefined = not a tag at all. */
+/**
+ * `inner` is the text between `[` and `]` (it contains neither, and parse() passes at most
+ * MAX_TAG_LENGTH characters); undefined = not a tag at all.
+ */
 export function readTag(inner: string): Tag | undefined {
-  if (inner.length === 0 || inner.length > MAX_TAG_LENGTH) return undefined;
   // The name ends at the first `:` (`[To:1]`) or space (`[rp aid=…]`); a tag with neither is a word.
+  // An empty inner or name (`[]`, `[:1]`, `[ x]`) is no word and no tag name, so it reads as undefined.
   let sep = 0;
   while (sep < inner.length && inner.charCodeAt(sep) !== 0x3a && inner.charCodeAt(sep) !== 0x20) sep++;
   if (sep === inner.length) return WORDS.get(inner)?.();
-  if (sep === 0) return undefined;
   const name = inner.slice(0, sep);
   const rest = inner.slice(sep + 1);
   return inner.charCodeAt(sep) === 0x3a ? readValueTag(name, rest) : readAttrTag(name, rest);
