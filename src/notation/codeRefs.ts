@@ -69,7 +69,7 @@ export function parseCodeRef(text: string): CodeRef | undefined {
 
 function toRef(text: string, match: RegExpExecArray, start: number, end: number): CodeRef | undefined {
   const path = match[1] as string; // the pattern's first group always takes part
-  if (!isPathLike(path, text[start - 1])) return undefined;
+  if (!isPathLike(path, text.charAt(start - 1))) return undefined;
   const first = Number(match[2] ?? match[5]);
   const second = match[3] ?? match[6];
   const last = second === undefined ? first : Number(second);
@@ -86,7 +86,8 @@ function toRef(text: string, match: RegExpExecArray, start: number, end: number)
   };
 }
 
-function isPathLike(path: string, before: string | undefined): boolean {
+/** `before`: the character before the path, '' at the start. */
+function isPathLike(path: string, before: string): boolean {
   if (!/[A-Za-z]/.test(path)) return false;
   // The pattern ends a path in a name (never in a separator); a leading `/` or `C:\` counts as a folder.
   const segments = path.split(/[\\/]/);
@@ -98,7 +99,7 @@ function isPathLike(path: string, before: string | undefined): boolean {
     if (ext === undefined ? !KNOWN_FILES.has(name.toLowerCase()) : HOST_SUFFIXES.has(ext)) return false;
     // `設計.md:3` would otherwise read as a file named ".md": a name glued to Japanese text is not
     // a dot-file.
-    if (name.startsWith('.') && NON_ASCII_LETTER.test(before ?? '')) return false;
+    if (name.startsWith('.') && NON_ASCII_LETTER.test(before)) return false;
   }
   return true;
 }

@@ -46,7 +46,8 @@ export function urlEndAt(text: string, start: number, limit: number = text.lengt
   // Not glued to a word before it (at 0, charCodeAt(-1) is NaN: no character).
   if (isAsciiAlnum(text.charCodeAt(start - 1))) return -1;
   let i = schemeEnd(text, start);
-  if (i < 0 || i >= limit || !isAsciiAlnum(text.charCodeAt(i))) return -1; // needs a host
+  // Needs a host (i = -1, no scheme, reads NaN: no character).
+  if (i >= limit || !isAsciiAlnum(text.charCodeAt(i))) return -1;
   let open = 0;
   let close = 0;
   for (; i < limit; i++) {

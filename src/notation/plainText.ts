@@ -23,10 +23,10 @@ const NONE = -1;
 const NEWLINE = 0x0a;
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === NEWLINE || c === 0x09 || c === 0x0d || c === 0x3000;
+  return c === 0x20 || c === NEWLINE || c === 0x09 || c === 0x0d;
 }
 
-/** Where no space is wanted between a stand-in and its neighbour (a char code, NONE for nothing). */
+/** Where no space is wanted between a stand-in and its neighbour (a char code, NONE for nothing): spaces and CJK punctuation (with the ideographic space U+3000). */
 function joinsTight(c: number): boolean {
   return isSpace(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
 }
@@ -71,7 +71,6 @@ class Writer {
   /** A block on its own line(s). */
   block(s: string): void {
     if (this._last !== NONE && this._last !== NEWLINE) this._push('\n');
-    this._pending = '';
     this._push(s);
     this._pending = '\n';
   }
@@ -118,9 +117,7 @@ function render(nodes: readonly NotationNode[], opts: PlainTextOptions): string 
       case 'pname':
         out.word(name(node.accountId) ?? `ID:${node.accountId}`);
         break;
-      case 'picon':
-      case 'preview':
-        break; // pictures only
+      // picon and preview are pictures only: no text.
       case 'dtext':
         out.word(dtextText(node.key, opts.language) ?? `[dtext:${node.key}]`);
         break;

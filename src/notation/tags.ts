@@ -104,8 +104,9 @@ const PREVIEW_ATTRS = ['id', 'ht'];
 
 function readQuoteMeta(rest: string): QuoteMeta | undefined {
   const attrs = readAttrs(rest, QUOTE_ATTRS);
-  const accountId = readId(attrs?.get('aid'));
-  if (attrs === undefined || accountId === undefined) return undefined;
+  if (attrs === undefined) return undefined;
+  const accountId = readId(attrs.get('aid'));
+  if (accountId === undefined) return undefined;
   if (!attrs.has('time')) return { accountId };
   const time = readId(attrs.get('time'));
   return time === undefined ? undefined : { accountId, time };
@@ -113,8 +114,10 @@ function readQuoteMeta(rest: string): QuoteMeta | undefined {
 
 function readReply(rest: string): NotationNode | undefined {
   const attrs = readAttrs(rest, REPLY_ATTRS);
-  const accountId = readId(attrs?.get('aid'));
-  const to = attrs?.get('to') ?? '';
+  if (attrs === undefined) return undefined;
+  const accountId = readId(attrs.get('aid'));
+  const to = attrs.get('to');
+  if (to === undefined) return undefined;
   const dash = to.indexOf('-');
   const roomId = readId(to.slice(0, dash));
   const messageId = to.slice(dash + 1);
@@ -139,8 +142,9 @@ function readTask(rest: string): TaskAttrs | undefined {
 
 function readPreview(rest: string): NotationNode | undefined {
   const attrs = readAttrs(rest, PREVIEW_ATTRS);
-  const fileId = readId(attrs?.get('id'));
-  if (attrs === undefined || fileId === undefined) return undefined;
+  if (attrs === undefined) return undefined;
+  const fileId = readId(attrs.get('id'));
+  if (fileId === undefined) return undefined;
   if (!attrs.has('ht')) return { type: 'preview', fileId };
   const height = readId(attrs.get('ht'));
   return height === undefined ? undefined : { type: 'preview', fileId, height };

@@ -55,7 +55,7 @@ function newFrame(kind: Frame['kind'], src: SourceText, end: number, body: strin
     task: undefined,
     title: undefined,
     titleSrc: undefined,
-    titleClose: -1,
+    titleClose: 0, // read only once a title has closed
     blank: true,
   };
 }
@@ -140,8 +140,14 @@ export class TreeBuilder implements InlineSink {
     const src = new SourceText(this._body);
     src.addRange(start, end);
     const frame = newFrame(tag.container, src, end, this._body);
-    if (tag.container === 'quote') frame.meta = tag.meta;
-    if (tag.container === 'task') frame.task = tag.task;
+    switch (tag.container) {
+      case 'quote':
+        frame.meta = tag.meta;
+        break;
+      case 'task':
+        frame.task = tag.task;
+        break;
+    }
     this._push(frame);
   }
 

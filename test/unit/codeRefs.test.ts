@@ -52,6 +52,9 @@ describe('code references: found', () => {
     ['docs/example.com:2', [ref('docs/example.com:2', 'docs/example.com', 2)]],
     ['これはREADME.md:1です', [ref('README.md:1', 'README.md', 1)]],
     ['see .eslintrc.js:2', [ref('.eslintrc.js:2', '.eslintrc.js', 2)]],
+    ['.eslintrc.js:2 を見て', [ref('.eslintrc.js:2', '.eslintrc.js', 2)]],
+    // Only a name of dots alone is refused.
+    ['src/a.:3', [ref('src/a.:3', 'src/a.', 3)]],
     ['src/a.ts:10:0', [ref('src/a.ts:10:0', 'src/a.ts', 10)]],
     ['src/a.ts:10-20:5', [ref('src/a.ts:10-20:5', 'src/a.ts', 10, 20)]],
     ['src/a.ts:1:1', [ref('src/a.ts:1:1', 'src/a.ts', 1, 1, 1)]],

@@ -1,7 +1,7 @@
 // parse(): real-looking bodies → the exact tree, one row per case.
 
 import assert from 'node:assert/strict';
-import { parse, type NotationNode } from '../../src/notation';
+import { MAX_NESTING, parse, type NotationNode } from '../../src/notation';
 
 const t = (text: string): NotationNode => ({ type: 'text', text });
 
@@ -202,7 +202,23 @@ const CASES: ReadonlyArray<readonly [name: string, body: string, expected: Notat
   ['task with an unknown limit type', '[task aid=1 st=open ltype=week]x[/task]', [t('[task aid=1 st=open ltype=week]x[/task]')]],
   ['task with a bad limit', '[task aid=1 st=open lt=x]x[/task]', [t('[task aid=1 st=open lt=x]x[/task]')]],
   ['task without assignees or status', '[task st=open]a[/task][task aid=1]b[/task]', [t('[task st=open]a[/task][task aid=1]b[/task]')]],
-  ['task with a broken assignee list', '[task aid=1, st=open][task aid=,1 st=open][task aid=1,,2 st=open]', [t('[task aid=1, st=open][task aid=,1 st=open][task aid=1,,2 st=open]')]],
+  [
+    'task with a broken assignee list',
+    '[task aid=1, st=open]a[/task][task aid=,1 st=open]b[/task][task aid=1,,2 st=open]c[/task]',
+    [t('[task aid=1, st=open]a[/task][task aid=,1 st=open]b[/task][task aid=1,,2 st=open]c[/task]')],
+  ],
+  // A broken tag is text and the rest of the body is still read.
+  ['broken reply, then a tag', '[rp aid=1 x=y][hr]', [t('[rp aid=1 x=y]'), { type: 'hr' }]],
+  ['reply without to, then a tag', '[rp aid=1][hr]', [t('[rp aid=1]'), { type: 'hr' }]],
+  ['broken quote meta, then a tag', '[qt][qtmeta aid=1 x=y][hr][/qt]', [{ type: 'quote', children: [t('[qtmeta aid=1 x=y]'), { type: 'hr' }] }]],
+  ['broken preview, then a tag', '[preview id=1 x=y][hr]', [t('[preview id=1 x=y]'), { type: 'hr' }]],
+  ['broken task attributes, then a tag', '[task aid=1 st=open x=1]a[/task][hr]', [t('[task aid=1 st=open x=1]a[/task]'), { type: 'hr' }]],
+  ['task without assignees, then a tag', '[task st=open]a[/task][hr]', [t('[task st=open]a[/task]'), { type: 'hr' }]],
+  ['task with a bad status, then a tag', '[task aid=1 st=maybe]a[/task][hr]', [t('[task aid=1 st=maybe]a[/task]'), { type: 'hr' }]],
+  ['reply with two spaces after its name', '[rp  aid=1 to=2-3]', [{ type: 'reply', accountId: 1, roomId: 2, messageId: '3' }]],
+  ['reply whose to has no dash', '[rp aid=1 to=23]', [t('[rp aid=1 to=23]')]],
+  ['a word before a lone ]', 'xhr]', [t('xhr]')]],
+  ['a word before a lone ] after a tag', '[hr]xtoall]', [{ type: 'hr' }, t('xtoall]')]],
   ['preview with a bad height or no id', '[preview id=1 ht=x][preview ht=1]', [t('[preview id=1 ht=x][preview ht=1]')]],
   // Where a tag ends.
   ['a tag cut off by the end of the body', 'a [hr', [t('a [hr')]],
@@ -218,6 +234,11 @@ const CASES: ReadonlyArray<readonly [name: string, body: string, expected: Notat
     'an unclosed info with a title in a closed quote',
     '[qt]q[info] [title]T :)[/title]body[/qt]',
     [{ type: 'quote', children: [t('q[info] [title]T '), { type: 'emoticon', code: ':)', name: 'smile' }, t('[/title]body')] }],
+  ],
+  [
+    'an unclosed info with a title inside an unclosed task in a closed quote',
+    '[qt][task aid=1 st=open lt=0][info][title]T[/title]b[/qt]',
+    [{ type: 'quote', children: [t('[task aid=1 st=open lt=0][info][title]T[/title]b')] }],
   ],
   [
     'an unclosed task in a closed quote',
@@ -268,6 +289,14 @@ describe('notation parse', () => {
         : [{ type: 'info', children: [t(`${ch}[title]T[/title]b`)] }];
       assert.deepStrictEqual(parse(`[info]${ch}[title]T[/title]b[/info]`), expected, `U+${c.toString(16)}`);
     }
+  });
+
+  it(`nests containers ${MAX_NESTING} deep; one more opening tag is text`, () => {
+    const n = MAX_NESTING + 1;
+    let expected: NotationNode[] = [t('[qt]x')];
+    for (let i = 0; i < MAX_NESTING; i++) expected = [{ type: 'quote', children: expected }];
+    expected.push(t('[/qt]'));
+    assert.deepStrictEqual(parse('[qt]'.repeat(n) + 'x' + '[/qt]'.repeat(n)), expected);
   });
 
   it('tolerates non-string input from untyped callers', () => {

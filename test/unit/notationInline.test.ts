@@ -51,6 +51,11 @@ describe('notation links', () => {
     ['https://a.b/x).)', ['https://a.b/x']],
     ['https://a.b/(x).', ['https://a.b/(x)']],
     ['https://a.b/x)(', ['https://a.b/x)(']],
+    ['https://a.b/x)y', ['https://a.b/x)y']],
+    // A scheme without its `://`, first in the text.
+    ['https:/ab.c', []],
+    ['http:xyz.c', []],
+    ['https//ab.c', []],
   ];
   for (const [text, expected] of cases) {
     it(`finds ${JSON.stringify(expected)} in ${JSON.stringify(text)}`, () => assert.deepStrictEqual(urlsIn(text), expected));

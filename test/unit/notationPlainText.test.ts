@@ -56,6 +56,9 @@ describe('notation toPlainText', () => {
     ['a mention in Japanese brackets', '「[To:2]」さん、[To:2]。', '「@Sato」さん、@Sato。'],
     ['a mention before full-width punctuation', '[To:2]（営業）', '@Sato（営業）'],
     ['a mention after tab, CR and ideographic space', 'a\t[To:2]\r[To:2]\u3000[To:2]', 'a\t@Sato\r@Sato\u3000@Sato'],
+    ['a mention next to the ends of the CJK punctuation blocks', `[To:2]\u303f[To:2]\uff00[To:2]\uffef`, '@Sato\u303f@Sato\uff00@Sato\uffef'],
+    ['a mention next to characters just outside them', `[To:2]\u3040[To:2]\ufeff[To:2]\ufff0`, '@Sato \u3040 @Sato \ufeff @Sato \ufff0'],
+    ['info whose body opens with text, then a block', '[info][title]T[/title]see[code]x[/code][/info]', 'T: see\nx'],
     ['an empty download label adds no space', 'a[download:1][/download]b', 'ab'],
     ['a reply then a quote', '[rp aid=2 to=3-4][qt]x[/qt]', 'Re: Sato\n> x'],
     // Blocks on their own lines, without doubled or leading newlines.
@@ -89,6 +92,10 @@ describe('notation toPlainText', () => {
     assert.equal(dtextText('task_done', 'vi'), 'Đã hoàn thành công việc.');
     assert.equal(dtextText('task_done', 'ja'), 'タスクを完了しました。');
     assert.equal(dtextText('task_done'), 'Task completed.');
+  });
+
+  it('empty text nodes (built by hand) change nothing', () => {
+    assert.equal(toPlainText([{ type: 'mention', accountId: 1 }, { type: 'text', text: '' }, { type: 'text', text: '\nb' }]), 'To:1\nb');
   });
 
   it('an emoticon node with an unknown code reads as its code', () => {
@@ -127,6 +134,7 @@ describe('notation toOneLine', () => {
     assert.equal(toOneLine(parse('a😃bcd'), 4), 'a😃…');
     assert.equal(toOneLine(parse('x\udbff\udfffyz'), 3), 'x…');
     assert.equal(toOneLine(parse('x\ud800\udc00yz'), 4), 'x\ud800\udc00…');
+    assert.equal(toOneLine(parse('x\ud800\udc00yz'), 3), 'x…');
     assert.equal(toOneLine(parse('x\ud7ffyz'), 3), 'x\ud7ff…');
   });
 
