@@ -32,10 +32,12 @@ function joinsTight(c: number): boolean {
 }
 
 function trimNewlines(s: string): string {
+  // No bounds needed: charCodeAt past either end is NaN, and for a string of newlines only the
+  // start passes the end, which slice() reads as empty.
   let start = 0;
   let end = s.length;
-  while (start < end && s.charCodeAt(start) === NEWLINE) start++;
-  while (end > start && s.charCodeAt(end - 1) === NEWLINE) end--;
+  while (s.charCodeAt(start) === NEWLINE) start++;
+  while (s.charCodeAt(end - 1) === NEWLINE) end--;
   return s.slice(start, end);
 }
 
@@ -45,7 +47,8 @@ class Writer {
   private _text = '';
   /** Code of the last character written, NONE at the start. */
   private _last = NONE;
-  private _pending: '' | ' ' | '\n' = '';
+  /** Separator owed before the next text, if any. */
+  private _pending: ' ' | '\n' | undefined;
 
   /** Inline text. */
   write(s: string): void {
@@ -56,14 +59,14 @@ class Writer {
     } else if (this._pending === ' ') {
       if (!joinsTight(this._last) && !joinsTight(first)) this._push(' ');
     }
-    this._pending = '';
+    this._pending = undefined;
     this._push(s);
   }
 
   /** A word-like stand-in, spaced from the text around it. */
   word(s: string): void {
     if (s === '') return;
-    if (this._pending === '' && this._last !== NONE && !joinsTight(this._last) && !joinsTight(s.charCodeAt(0))) this._push(' ');
+    if (this._pending === undefined && this._last !== NONE && !joinsTight(this._last) && !joinsTight(s.charCodeAt(0))) this._push(' ');
     this.write(s);
     this._pending = ' ';
   }
