@@ -146,13 +146,7 @@ export type NotationNodeType = NotationNode['type'];
 
 /** The child lists of a node (title first for info), empty for leaves. */
 export function childListsOf(node: NotationNode): readonly (readonly NotationNode[])[] {
-  switch (node.type) {
-    case 'quote':
-    case 'task':
-      return [node.children];
-    case 'info':
-      return node.title ? [node.title, node.children] : [node.children];
-    default:
-      return [];
-  }
+  if (node.type === 'quote' || node.type === 'task') return [node.children];
+  if (node.type === 'info') return node.title ? [node.title, node.children] : [node.children];
+  return [];
 }

@@ -48,8 +48,7 @@ const NON_ASCII_LETTER = /[^\x00-\x7f]/;
 export function findCodeRefs(text: string): CodeRef[] {
   const urls = findUrls(text);
   const refs: CodeRef[] = [];
-  REF.lastIndex = 0;
-  for (let match = REF.exec(text); match !== null; match = REF.exec(text)) {
+  for (const match of text.matchAll(REF)) {
     const start = match.index;
     const end = start + match[0].length;
     if (urls.some((u) => start < u.end && end > u.start)) continue;
@@ -64,39 +63,43 @@ export function parseCodeRef(text: string): CodeRef | undefined {
   const trimmed = text.trim().replace(/^["'`「(]+|["'`」)]+$/g, '');
   const refs = findCodeRefs(trimmed);
   const ref = refs[0];
-  return refs.length === 1 && ref && ref.start === 0 && ref.end === trimmed.length ? ref : undefined;
+  // A first reference that spans the whole text is also the only one.
+  return ref !== undefined && ref.start === 0 && ref.end === trimmed.length ? ref : undefined;
 }
 
 function toRef(text: string, match: RegExpExecArray, start: number, end: number): CodeRef | undefined {
-  const path = match[1] ?? '';
-  if (!isPathLike(path, text[start - 1])) return undefined;
+  const path = match[1] as string; // the pattern's first group always takes part
+  if (!isPathLike(path, text.charAt(start - 1))) return undefined;
   const first = Number(match[2] ?? match[5]);
   const second = match[3] ?? match[6];
   const last = second === undefined ? first : Number(second);
-  if (first < 1 || last < 1 || first > MAX_LINE || last > MAX_LINE) return undefined;
-  const column = match[4] === undefined ? undefined : Number(match[4]);
+  // At most 7 digits each, so never above MAX_LINE.
+  if (first < 1 || last < 1) return undefined;
+  const column = Number(match[4] ?? 0); // 0: none
   return {
     start,
     end,
     path,
     startLine: Math.min(first, last),
     endLine: Math.max(first, last),
-    ...(column !== undefined && column >= 1 && second === undefined ? { column } : {}),
+    ...(column >= 1 && second === undefined ? { column } : {}),
   };
 }
 
-function isPathLike(path: string, before: string | undefined): boolean {
+/** `before`: the character before the path, '' at the start. */
+function isPathLike(path: string, before: string): boolean {
   if (!/[A-Za-z]/.test(path)) return false;
-  const segments = path.split(/[\\/]/).filter((s) => s !== '');
-  const name = segments[segments.length - 1] ?? '';
-  if (name === '' || /^\.+$/.test(name)) return false;
-  const hasFolder = segments.length > 1 || /^[\\/]|^~/.test(path);
+  // The pattern ends a path in a name (never in a separator); a leading `/` or `C:\` counts as a folder.
+  const segments = path.split(/[\\/]/);
+  const name = segments[segments.length - 1] as string;
+  if (/^\.+$/.test(name)) return false;
+  const hasFolder = segments.length > 1;
   const ext = EXTENSION.exec(name)?.[0].slice(1).toLowerCase();
   if (!hasFolder) {
     if (ext === undefined ? !KNOWN_FILES.has(name.toLowerCase()) : HOST_SUFFIXES.has(ext)) return false;
     // `設計.md:3` would otherwise read as a file named ".md": a name glued to Japanese text is not
     // a dot-file.
-    if (name.startsWith('.') && before !== undefined && NON_ASCII_LETTER.test(before)) return false;
+    if (name.startsWith('.') && NON_ASCII_LETTER.test(before)) return false;
   }
   return true;
 }

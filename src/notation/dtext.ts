@@ -40,6 +40,7 @@ const ja = new Map(TABLE.map(([key, , text]) => [key, text]));
 const vi = new Map(TABLE.map(([key, , , text]) => [key, text]));
 
 /** The system text for a key, or undefined for keys we do not know (callers show them as-is). */
-export function dtextText(key: string, language: DtextLanguage = 'en'): string | undefined {
+export function dtextText(key: string, language?: DtextLanguage): string | undefined {
+  // English unless Japanese or Vietnamese is asked for.
   return (language === 'ja' ? ja : language === 'vi' ? vi : en).get(key);
 }

@@ -104,8 +104,7 @@ export function matchEmoticonAt(text: string, index: number, limit: number = tex
   let node: TrieNode | undefined = root;
   let found: EmoticonInfo | undefined;
   for (let i = index; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    node = c < 128 ? node.next[c] : undefined;
+    node = node.next[text.charCodeAt(i)]; // undefined beyond ASCII (the array has 128 entries)
     if (node === undefined) break;
     if (node.emoticon !== undefined) found = node.emoticon;
   }

@@ -13,7 +13,6 @@ export interface InlineSink {
   leaf(node: NotationNode): void;
 }
 
-const NOTHING = 0;
 const A_URL = 1;
 const AN_EMOTICON = 2;
 
@@ -28,8 +27,8 @@ export function scanInline(body: string, start: number, end: number, out: Inline
   let runStart = start;
   for (let i = start; i < end; i++) {
     const c = body.charCodeAt(i);
-    const kind = c < 128 ? STARTS[c] : NOTHING;
-    if (kind === NOTHING) continue;
+    const kind = STARTS[c]; // undefined beyond ASCII
+    if (kind !== A_URL && kind !== AN_EMOTICON) continue;
     let next = -1; // just past what was found here
     if (kind === A_URL) {
       const urlEnd = urlEndAt(body, i, end);

@@ -43,22 +43,22 @@ function schemeEnd(text: string, start: number): number {
  * the end of `text`) is where the surrounding text ends: the URL does not run past it.
  */
 export function urlEndAt(text: string, start: number, limit: number = text.length): number {
-  const c0 = text.charCodeAt(start);
-  if (c0 !== 0x68 && c0 !== 0x48) return -1; // h / H
-  if (start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) return -1;
+  // Not glued to a word before it (at 0, charCodeAt(-1) is NaN: no character).
+  if (isAsciiAlnum(text.charCodeAt(start - 1))) return -1;
   let i = schemeEnd(text, start);
-  if (i < 0 || i >= limit || !isAsciiAlnum(text.charCodeAt(i))) return -1; // needs a host
-  const hostStart = i;
+  // Needs a host (i = -1, no scheme, reads NaN: no character).
+  if (i >= limit || !isAsciiAlnum(text.charCodeAt(i))) return -1;
   let open = 0;
   let close = 0;
   for (; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128 || URL_CHAR[c] !== 1) break;
+    if (URL_CHAR[c] !== 1) break; // codes beyond ASCII read as undefined: they end the URL
     if (c === 0x28) open++;
     else if (c === 0x29) close++;
   }
+  // Strip from the end; this stops at the host's first character at the latest (it is alphanumeric).
   let end = i;
-  while (end > hostStart) {
+  for (;;) {
     const last = text.charCodeAt(end - 1);
     if (TRAILING[last] === 1) {
       end--;
@@ -76,8 +76,6 @@ export function urlEndAt(text: string, start: number, limit: number = text.lengt
 export function findUrls(text: string): UrlRange[] {
   const found: UrlRange[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x68 && c !== 0x48) continue; // only h / H can start one
     const end = urlEndAt(text, i);
     if (end > i) {
       found.push({ start: i, end });

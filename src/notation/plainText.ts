@@ -23,19 +23,21 @@ const NONE = -1;
 const NEWLINE = 0x0a;
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === NEWLINE || c === 0x09 || c === 0x0d || c === 0x3000;
+  return c === 0x20 || c === NEWLINE || c === 0x09 || c === 0x0d;
 }
 
-/** Where no space is wanted between a stand-in and its neighbour (a char code, NONE for nothing). */
+/** Where no space is wanted between a stand-in and its neighbour (a char code, NONE for nothing): spaces and CJK punctuation (with the ideographic space U+3000). */
 function joinsTight(c: number): boolean {
   return isSpace(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
 }
 
 function trimNewlines(s: string): string {
+  // No bounds needed: charCodeAt past either end is NaN, and for a string of newlines only the
+  // start passes the end, which slice() reads as empty.
   let start = 0;
   let end = s.length;
-  while (start < end && s.charCodeAt(start) === NEWLINE) start++;
-  while (end > start && s.charCodeAt(end - 1) === NEWLINE) end--;
+  while (s.charCodeAt(start) === NEWLINE) start++;
+  while (s.charCodeAt(end - 1) === NEWLINE) end--;
   return s.slice(start, end);
 }
 
@@ -45,7 +47,8 @@ class Writer {
   private _text = '';
   /** Code of the last character written, NONE at the start. */
   private _last = NONE;
-  private _pending: '' | ' ' | '\n' = '';
+  /** Separator owed before the next text, if any. */
+  private _pending: ' ' | '\n' | undefined;
 
   /** Inline text. */
   write(s: string): void {
@@ -56,14 +59,14 @@ class Writer {
     } else if (this._pending === ' ') {
       if (!joinsTight(this._last) && !joinsTight(first)) this._push(' ');
     }
-    this._pending = '';
+    this._pending = undefined;
     this._push(s);
   }
 
   /** A word-like stand-in, spaced from the text around it. */
   word(s: string): void {
     if (s === '') return;
-    if (this._pending === '' && this._last !== NONE && !joinsTight(this._last) && !joinsTight(s.charCodeAt(0))) this._push(' ');
+    if (this._pending === undefined && this._last !== NONE && !joinsTight(this._last) && !joinsTight(s.charCodeAt(0))) this._push(' ');
     this.write(s);
     this._pending = ' ';
   }
@@ -71,7 +74,6 @@ class Writer {
   /** A block on its own line(s). */
   block(s: string): void {
     if (this._last !== NONE && this._last !== NEWLINE) this._push('\n');
-    this._pending = '';
     this._push(s);
     this._pending = '\n';
   }
@@ -118,9 +120,7 @@ function render(nodes: readonly NotationNode[], opts: PlainTextOptions): string 
       case 'pname':
         out.word(name(node.accountId) ?? `ID:${node.accountId}`);
         break;
-      case 'picon':
-      case 'preview':
-        break; // pictures only
+      // picon and preview are pictures only: no text.
       case 'dtext':
         out.word(dtextText(node.key, opts.language) ?? `[dtext:${node.key}]`);
         break;

@@ -30,7 +30,7 @@ export function forEachNode(nodes: readonly NotationNode[], visit: (node: Notati
 function some(nodes: readonly NotationNode[], test: (node: NotationNode) => boolean, opts: WalkOptions): boolean {
   let found = false;
   forEachNode(nodes, (node) => {
-    if (!found && test(node)) found = true;
+    found ||= test(node);
   }, opts);
   return found;
 }
@@ -54,7 +54,6 @@ export interface FindTextOptions extends PlainTextOptions {
 
 /** Whether `query` occurs in the body as read (toPlainText), e.g. for filtering messages. */
 export function findText(nodes: readonly NotationNode[], query: string, opts: FindTextOptions = {}): boolean {
-  if (query === '') return true;
   const text = toPlainText(nodes, opts);
   return opts.caseSensitive ? text.includes(query) : text.toLowerCase().includes(query.toLowerCase());
 }

@@ -20,10 +20,9 @@ export class SourceText {
 
   /** Appends `body[start, end)`. */
   addRange(start: number, end: number): void {
-    if (start === end) return;
-    if (this._start === this._end) {
-      this._start = start;
-    } else if (start !== this._end) {
+    // A range that does not continue the current one pushes it into the head (when the current one
+    // is empty, that adds nothing and simply starts a new range).
+    if (start !== this._end) {
       this._head += this._body.slice(this._start, this._end);
       this._start = start;
     }
@@ -31,12 +30,9 @@ export class SourceText {
   }
 
   addString(text: string): void {
+    // Nothing to add keeps the range a range (addText passes the usually empty head of a range).
     if (text === '') return;
-    if (this._start !== this._end) {
-      this._head += this._body.slice(this._start, this._end);
-      this._start = this._end = 0;
-    }
-    this._head += text;
+    this._head = this.take() + text;
   }
 
   /** Appends `other`'s text; `other` is left as it was. */
@@ -45,15 +41,9 @@ export class SourceText {
     this.addRange(other._start, other._end);
   }
 
-  /** Whether the text is only whitespace (as `\s` means it). */
-  isBlank(): boolean {
-    return isBlank(this._head, 0, this._head.length) && isBlank(this._body, this._start, this._end);
-  }
-
   /** The text, leaving this empty. */
   take(): string {
-    const range = this._start === this._end ? '' : this._body.slice(this._start, this._end);
-    const text = this._head === '' ? range : this._head + range;
+    const text = this._head + this._body.slice(this._start, this._end);
     this._head = '';
     this._start = this._end = 0;
     return text;

@@ -49,8 +49,8 @@ for (let c = 0; c < 128; c++) {
 function isAll(value: string, maxLength: number, table: Uint8Array): boolean {
   if (value.length === 0 || value.length > maxLength) return false;
   for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 128 || table[c] !== 1) return false;
+    // Codes beyond the table read as undefined: not in the class.
+    if (table[value.charCodeAt(i)] !== 1) return false;
   }
   return true;
 }
@@ -104,8 +104,9 @@ const PREVIEW_ATTRS = ['id', 'ht'];
 
 function readQuoteMeta(rest: string): QuoteMeta | undefined {
   const attrs = readAttrs(rest, QUOTE_ATTRS);
-  const accountId = readId(attrs?.get('aid'));
-  if (attrs === undefined || accountId === undefined) return undefined;
+  if (attrs === undefined) return undefined;
+  const accountId = readId(attrs.get('aid'));
+  if (accountId === undefined) return undefined;
   if (!attrs.has('time')) return { accountId };
   const time = readId(attrs.get('time'));
   return time === undefined ? undefined : { accountId, time };
@@ -113,8 +114,10 @@ function readQuoteMeta(rest: string): QuoteMeta | undefined {
 
 function readReply(rest: string): NotationNode | undefined {
   const attrs = readAttrs(rest, REPLY_ATTRS);
-  const accountId = readId(attrs?.get('aid'));
-  const to = attrs?.get('to') ?? '';
+  if (attrs === undefined) return undefined;
+  const accountId = readId(attrs.get('aid'));
+  const to = attrs.get('to');
+  if (to === undefined) return undefined;
   const dash = to.indexOf('-');
   const roomId = readId(to.slice(0, dash));
   const messageId = to.slice(dash + 1);
@@ -139,8 +142,9 @@ function readTask(rest: string): TaskAttrs | undefined {
 
 function readPreview(rest: string): NotationNode | undefined {
   const attrs = readAttrs(rest, PREVIEW_ATTRS);
-  const fileId = readId(attrs?.get('id'));
-  if (attrs === undefined || fileId === undefined) return undefined;
+  if (attrs === undefined) return undefined;
+  const fileId = readId(attrs.get('id'));
+  if (fileId === undefined) return undefined;
   if (!attrs.has('ht')) return { type: 'preview', fileId };
   const height = readId(attrs.get('ht'));
   return height === undefined ? undefined : { type: 'preview', fileId, height };
@@ -232,14 +236,16 @@ function readAttrTag(name: string, rest: string): Tag | undefined {
   }
 }
 
-/** `inner` is the text between `[` and `]` (it contains neither); undefined = not a tag at all. */
+/**
+ * `inner` is the text between `[` and `]` (it contains neither, and parse() passes at most
+ * MAX_TAG_LENGTH characters); undefined = not a tag at all.
+ */
 export function readTag(inner: string): Tag | undefined {
-  if (inner.length === 0 || inner.length > MAX_TAG_LENGTH) return undefined;
   // The name ends at the first `:` (`[To:1]`) or space (`[rp aid=…]`); a tag with neither is a word.
+  // An empty inner or name (`[]`, `[:1]`, `[ x]`) is no word and no tag name, so it reads as undefined.
   let sep = 0;
   while (sep < inner.length && inner.charCodeAt(sep) !== 0x3a && inner.charCodeAt(sep) !== 0x20) sep++;
   if (sep === inner.length) return WORDS.get(inner)?.();
-  if (sep === 0) return undefined;
   const name = inner.slice(0, sep);
   const rest = inner.slice(sep + 1);
   return inner.charCodeAt(sep) === 0x3a ? readValueTag(name, rest) : readAttrTag(name, rest);

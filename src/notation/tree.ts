@@ -35,7 +35,11 @@ interface Frame {
   title: NotationNode[] | undefined;
   titleSrc: SourceText | undefined;
   titleClose: number;
-  /** Whether everything appended so far is whitespace text (kept as a flag: re-reading the text is quadratic). */
+  /**
+   * Whether everything appended so far is whitespace text (kept as a flag: re-reading the text is
+   * quadratic). Only literal() and appendNode() keep it: a frame that receives unwound content is
+   * closed or unwound itself right after, before any `[title]` could ask.
+   */
   blank: boolean;
 }
 
@@ -51,7 +55,7 @@ function newFrame(kind: Frame['kind'], src: SourceText, end: number, body: strin
     task: undefined,
     title: undefined,
     titleSrc: undefined,
-    titleClose: -1,
+    titleClose: 0, // read only once a title has closed
     blank: true,
   };
 }
@@ -67,16 +71,10 @@ function appendNode(frame: Frame, node: NotationNode): void {
   frame.blank = false;
 }
 
-function appendText(frame: Frame, text: SourceText): void {
-  if (frame.blank && !text.isBlank()) frame.blank = false;
-  frame.text.addText(text);
-}
-
 /** A node that is already built (an unwound container's child): text merges with the run. */
 function appendBuilt(frame: Frame, node: NotationNode): void {
-  if (node.type !== 'text') return appendNode(frame, node);
-  if (frame.blank && !isBlank(node.text, 0, node.text.length)) frame.blank = false;
-  frame.text.addString(node.text);
+  if (node.type === 'text') frame.text.addString(node.text);
+  else appendNode(frame, node);
 }
 
 function toNode(frame: Frame): NotationNode {
@@ -91,15 +89,13 @@ function toNode(frame: Frame): NotationNode {
     }
     case 'info':
       return frame.title === undefined ? { type: 'info', children } : { type: 'info', title: frame.title, children };
-    case 'task': {
+    default: {
+      // A task: titles are attached to their info box by close(), and the root is never closed.
       const t = frame.task as TaskAttrs;
       return t.limitType === undefined
         ? { type: 'task', assigneeIds: t.assigneeIds, status: t.status, limitTime: t.limitTime, children }
         : { type: 'task', assigneeIds: t.assigneeIds, status: t.status, limitTime: t.limitTime, limitType: t.limitType, children };
     }
-    default:
-      // Titles are attached to their info box by close(); the root is never closed.
-      throw new Error(`no node for ${frame.kind}`);
   }
 }
 
@@ -144,8 +140,14 @@ export class TreeBuilder implements InlineSink {
     const src = new SourceText(this._body);
     src.addRange(start, end);
     const frame = newFrame(tag.container, src, end, this._body);
-    if (tag.container === 'quote') frame.meta = tag.meta;
-    if (tag.container === 'task') frame.task = tag.task;
+    switch (tag.container) {
+      case 'quote':
+        frame.meta = tag.meta;
+        break;
+      case 'task':
+        frame.task = tag.task;
+        break;
+    }
     this._push(frame);
   }
 
@@ -159,7 +161,7 @@ export class TreeBuilder implements InlineSink {
 
   close(kind: ContainerKind, start: number, end: number): void {
     let i = this._stack.length - 1;
-    while (i > 0 && this._stack[i]?.kind !== kind) i--;
+    while (i > 0 && (this._stack[i] as Frame).kind !== kind) i--;
     if (i === 0) return this.literal(start, end);
     while (this._stack.length - 1 > i) this._unwind();
     const frame = this._pop();
@@ -195,13 +197,13 @@ export class TreeBuilder implements InlineSink {
   private _unwind(): void {
     const frame = this._pop();
     const into = this._top;
-    appendText(into, frame.src);
+    into.text.addText(frame.src);
     if (frame.title !== undefined) {
-      appendText(into, frame.titleSrc as SourceText);
+      into.text.addText(frame.titleSrc as SourceText);
       for (const node of frame.title) appendBuilt(into, node);
-      this.literal(frame.titleClose, frame.titleClose + TITLE_CLOSE.length);
+      into.text.addRange(frame.titleClose, frame.titleClose + TITLE_CLOSE.length);
     }
     for (const node of frame.children) appendBuilt(into, node);
-    appendText(into, frame.text);
+    into.text.addText(frame.text);
   }
 }

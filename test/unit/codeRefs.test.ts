@@ -47,6 +47,19 @@ describe('code references: found', () => {
     ['これはsrc/a.ts:10です', [ref('src/a.ts:10', 'src/a.ts', 10)]],
     ['src/a.ts:L24-10', [ref('src/a.ts:L24-10', 'src/a.ts', 10, 24)]],
     ['[title]src/api/client.ts:L10-24 (typescript)[/title]', [ref('src/api/client.ts:L10-24', 'src/api/client.ts', 10, 24)]],
+    ['/hosts:3', [ref('/hosts:3', '/hosts', 3)]],
+    ['bin/run:7', [ref('bin/run:7', 'bin/run', 7)]],
+    ['docs/example.com:2', [ref('docs/example.com:2', 'docs/example.com', 2)]],
+    ['これはREADME.md:1です', [ref('README.md:1', 'README.md', 1)]],
+    ['see .eslintrc.js:2', [ref('.eslintrc.js:2', '.eslintrc.js', 2)]],
+    ['.eslintrc.js:2 を見て', [ref('.eslintrc.js:2', '.eslintrc.js', 2)]],
+    // Only a name of dots alone is refused.
+    ['src/a.:3', [ref('src/a.:3', 'src/a.', 3)]],
+    ['src/a.ts:10:0', [ref('src/a.ts:10:0', 'src/a.ts', 10)]],
+    ['src/a.ts:10-20:5', [ref('src/a.ts:10-20:5', 'src/a.ts', 10, 20)]],
+    ['src/a.ts:1:1', [ref('src/a.ts:1:1', 'src/a.ts', 1, 1, 1)]],
+    ['see https://example.com/x and src/a.ts:10', [ref('src/a.ts:10', 'src/a.ts', 10)]],
+    ['src/a.ts:10 https://example.com/x', [ref('src/a.ts:10', 'src/a.ts', 10)]],
   ];
   for (const [text, expected] of cases) {
     it(`finds ${expected.map((e) => e.text).join(', ')} in ${JSON.stringify(text)}`, () => assert.deepEqual(refsIn(text), expected));
@@ -79,6 +92,12 @@ describe('code references: not found', () => {
     '設計.md:3',
     'mailto:x@y.ts:1',
     'todo:1',
+    'src/a.ts:0-3',
+    'src/a.ts:3-0',
+    'src/..:3',
+    '2024/12/25:3',
+    '~notes:3',
+    'https://example.com/?file=src/a.ts:10',
   ];
   for (const text of cases) {
     it(`finds nothing in ${JSON.stringify(text)}`, () => assert.deepEqual(refsIn(text), []));
@@ -89,12 +108,18 @@ describe('code references: one reference typed alone', () => {
   it('parses a whole string', () => {
     assert.deepEqual(parseCodeRef('  src/a.ts:L3-4 '), { start: 0, end: 13, path: 'src/a.ts', startLine: 3, endLine: 4 });
     assert.equal(parseCodeRef('"src/a.ts:3"')?.startLine, 3);
+    assert.equal(parseCodeRef('((src/a.ts:3))')?.startLine, 3);
+    assert.equal(parseCodeRef('「src/a.ts:L5」')?.startLine, 5);
   });
 
   it('refuses text around it or several references', () => {
     assert.equal(parseCodeRef('see src/a.ts:3'), undefined);
     assert.equal(parseCodeRef('src/a.ts:3 src/b.ts:4'), undefined);
     assert.equal(parseCodeRef('src/a.ts'), undefined);
+    assert.equal(parseCodeRef('src/a.ts:3 see'), undefined);
+    // Quotes are only taken off the ends.
+    assert.equal(parseCodeRef('src/"a.ts:3'), undefined);
+    assert.equal(parseCodeRef('"src/a.ts:3" and "b"'), undefined);
   });
 });
 

@@ -1,7 +1,7 @@
 // Links and emoticons inside text: URL boundaries, longest-match emoticons, and where neither applies.
 
 import assert from 'node:assert/strict';
-import { EMOTICONS, emoticonAssetUrl, emoticonByCode, findUrls, parse, type NotationNode } from '../../src/notation';
+import { EMOTICONS, emoticonAssetUrl, emoticonByCode, findUrls, matchEmoticonAt, parse, urlEndAt, type NotationNode } from '../../src/notation';
 
 const t = (text: string): NotationNode => ({ type: 'text', text });
 const link = (url: string): NotationNode => ({ type: 'link', url });
@@ -33,10 +33,43 @@ describe('notation links', () => {
     ['ftp://example.com https:// http:/x xhttps://a.b', []],
     ['https://a.b/1 https://c.d/2', ['https://a.b/1', 'https://c.d/2']],
     ['https://example.com:8080/x;y', ['https://example.com:8080/x;y']],
+    // The scheme in any case, and nothing else.
+    ['hTtP://a.b HttpS://c.d httpS://e.f', ['hTtP://a.b', 'HttpS://c.d', 'httpS://e.f']],
+    ['htp://a.b hxtp://a.b htxp://a.b httx://a.b httpx://a.b https:/a.b https//a.b', []],
+    // Not glued to a letter or digit before it; anything else may come before.
+    ['0https://a.b 9https://a.b Ahttps://a.b Zhttps://a.b ahttps://a.b zhttps://a.b', []],
+    ['/https://a.b :https://c.d @https://e.f', ['https://a.b', 'https://c.d', 'https://e.f']],
+    ['[https://a.b `https://c.d {https://e.f', ['https://a.b', 'https://c.d', 'https://e.f']],
+    // The host starts with a letter or digit.
+    ['https://0.b https://9.b https://A.b https://Z.b https://a.b https://z.b', ['https://0.b', 'https://9.b', 'https://A.b', 'https://Z.b', 'https://a.b', 'https://z.b']],
+    ['https://-a.b https:///a.b https://.a.b https://', []],
+    // A URL that ends at a character it cannot contain, right before the next one.
+    ['https://a.b<https://c.d>', ['https://a.b', 'https://c.d']],
+    ['https://a.b/日本https://c.d', ['https://a.b/', 'https://c.d']],
+    // Trailing punctuation, and unbalanced closing parentheses, in any mix.
+    ["https://a.b/x?!.,:;'*", ['https://a.b/x']],
+    ['https://a.b/x).)', ['https://a.b/x']],
+    ['https://a.b/(x).', ['https://a.b/(x)']],
+    ['https://a.b/x)(', ['https://a.b/x)(']],
+    ['https://a.b/x)y', ['https://a.b/x)y']],
+    // A scheme without its `://`, first in the text.
+    ['https:/ab.c', []],
+    ['http:xyz.c', []],
+    ['https//ab.c', []],
   ];
   for (const [text, expected] of cases) {
     it(`finds ${JSON.stringify(expected)} in ${JSON.stringify(text)}`, () => assert.deepStrictEqual(urlsIn(text), expected));
   }
+
+  it('urlEndAt stops at the limit it is given', () => {
+    const text = 'see https://example.com/path';
+    assert.equal(urlEndAt(text, 4), text.length);
+    assert.equal(urlEndAt(text, 4, 16), 16); // https://example.
+    assert.equal(urlEndAt(text, 4, 15), 15);
+    assert.equal(urlEndAt(text, 4, 12), -1); // https://: no host
+    assert.equal(urlEndAt(text, 4, 13), 13); // https://e
+    assert.equal(urlEndAt(text, 5), -1);
+  });
 
   it('links inside parsed text, trailing punctuation left as text', () => {
     assert.deepStrictEqual(parse('Docs: https://example.com/docs).'), [t('Docs: '), link('https://example.com/docs'), t(').')]);
@@ -95,6 +128,19 @@ describe('notation emoticons', () => {
 
   it('an emoticon right after a URL', () => {
     assert.deepStrictEqual(parse('https://example.com/foo:)'), [link('https://example.com/foo'), emo(':)')]);
+  });
+
+  it('matchEmoticonAt: the longest code at an index, within the limit', () => {
+    assert.equal(matchEmoticonAt('a(coffee)b', 1)?.name, 'coffee');
+    assert.equal(matchEmoticonAt('a(coffee)b', 0), undefined);
+    assert.equal(matchEmoticonAt('a(coffee)b', 1, 8), undefined);
+    assert.equal(matchEmoticonAt(']:)', 0, 2), undefined);
+    assert.equal(matchEmoticonAt(']:)', 0)?.name, 'grin');
+    assert.equal(matchEmoticonAt(']:)', 1)?.name, 'smile');
+    assert.equal(matchEmoticonAt(':)', 0, 1), undefined);
+    assert.equal(matchEmoticonAt('(^^;', 0), undefined);
+    assert.equal(matchEmoticonAt('(^)', 0)?.name, 'cake');
+    assert.equal(matchEmoticonAt('(\u3042)', 0), undefined);
   });
 
   it('asset URL', () => {

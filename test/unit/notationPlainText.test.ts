@@ -48,6 +48,33 @@ describe('notation toPlainText', () => {
     ['unknown dtext key as is', '[dtext:brand_new]', '[dtext:brand_new]'],
     ['broken tags as typed', '[To:abc] [qt]x', '[To:abc] [qt]x'],
     ['script as text', '<script>alert(1)</script>', '<script>alert(1)</script>'],
+    // Spacing of word-like stand-ins.
+    ['text before a mention', 'cc[To:1]', 'cc @Yamada Taro'],
+    ['mentions in a row', '[To:1][To:2][toall]', '@Yamada Taro @Sato @all'],
+    ['a mention after a block', '[hr][To:2]', '—\n@Sato'],
+    ['a mention with spaces around it', 'a [To:2] b', 'a @Sato b'],
+    ['a mention in Japanese brackets', '「[To:2]」さん、[To:2]。', '「@Sato」さん、@Sato。'],
+    ['a mention before full-width punctuation', '[To:2]（営業）', '@Sato（営業）'],
+    ['a mention after tab, CR and ideographic space', 'a\t[To:2]\r[To:2]\u3000[To:2]', 'a\t@Sato\r@Sato\u3000@Sato'],
+    ['a mention next to the ends of the CJK punctuation blocks', `[To:2]\u303f[To:2]\uff00[To:2]\uffef`, '@Sato\u303f@Sato\uff00@Sato\uffef'],
+    ['a mention next to characters just outside them', `[To:2]\u3040[To:2]\ufeff[To:2]\ufff0`, '@Sato \u3040 @Sato \ufeff @Sato \ufff0'],
+    ['info whose body opens with text, then a block', '[info][title]T[/title]see[code]x[/code][/info]', 'T: see\nx'],
+    ['an empty download label adds no space', 'a[download:1][/download]b', 'ab'],
+    ['a reply then a quote', '[rp aid=2 to=3-4][qt]x[/qt]', 'Re: Sato\n> x'],
+    // Blocks on their own lines, without doubled or leading newlines.
+    ['text starting with a newline after a block', 'run[code]x[/code]\ndone', 'run\nx\ndone'],
+    ['a block after a newline', 'a\n[hr]', 'a\n—'],
+    ['an empty code block first', '[code][/code]x', 'x'],
+    ['blocks in a row', '[hr][hr]', '—\n—'],
+    ['quote lines trimmed of blank lines around them', '[qt]\n\na\n\n[/qt]', '> a'],
+    ['task text trimmed', '[task aid=1 st=open lt=0]\n  Review  \n[/task]', 'Review'],
+    ['info title ending in a colon or Japanese punctuation', '[info][title]Note:[/title]a[/info][info][title]注意：[/title]b[/info]', 'Note: a\n注意： b'],
+    ['info title with a dot inside', '[info][title]Release v1.2[/title]out[/info]', 'Release v1.2: out'],
+    ['info whose body opens with blank text and a block', '[info][title]T[/title]\n[code]x[/code][/info]', 'T\nx'],
+    ['info whose body opens with a task', '[info][title]T[/title][task aid=1 st=open lt=0]x[/task][/info]', 'T: x'],
+    ['info with an empty body', '[info][title]T[/title][/info]', 'T'],
+    ['info with an empty title', '[info][title] [/title]body[/info]', 'body'],
+    ['system text in English by default', '[dtext:file_uploaded]', 'New file uploaded.'],
   ];
   for (const [name, body, expected, withNames] of cases) {
     it(name, () => assert.equal(plain(body, withNames ?? true), expected));
@@ -57,6 +84,22 @@ describe('notation toPlainText', () => {
     const nodes = parse('[info][dtext:chatroom_member_is][piconname:123][dtext:chatroom_added][/info]');
     assert.equal(toPlainText(nodes, { accountName, language: 'ja' }), 'メンバー「Suzuki」を追加しました。');
     assert.equal(toPlainText(parse('[deleted]'), { language: 'ja' }), '(削除されました)');
+  });
+
+  it('system texts and the deleted stand-in in Vietnamese; English otherwise', () => {
+    assert.equal(toPlainText(parse('[dtext:task_done][deleted]'), { language: 'vi' }), 'Đã hoàn thành công việc. (đã bị xóa)');
+    assert.equal(toPlainText(parse('[dtext:task_done][deleted]'), { language: 'en' }), 'Task completed. (deleted)');
+    assert.equal(dtextText('task_done', 'vi'), 'Đã hoàn thành công việc.');
+    assert.equal(dtextText('task_done', 'ja'), 'タスクを完了しました。');
+    assert.equal(dtextText('task_done'), 'Task completed.');
+  });
+
+  it('empty text nodes (built by hand) change nothing', () => {
+    assert.equal(toPlainText([{ type: 'mention', accountId: 1 }, { type: 'text', text: '' }, { type: 'text', text: '\nb' }]), 'To:1\nb');
+  });
+
+  it('an emoticon node with an unknown code reads as its code', () => {
+    assert.equal(toPlainText([{ type: 'emoticon', code: '(zzz)', name: 'zzz' }]), '(zzz)');
   });
 
   it('dtext lookups do not reach the prototype', () => {
@@ -87,6 +130,20 @@ describe('notation toOneLine', () => {
   it('never splits a surrogate pair', () => {
     const line = toOneLine(parse('ab:):):)'), 4);
     assert.equal(line, 'ab…');
+    // Cut after a whole pair, after the last high surrogate, and next to the surrogate range.
+    assert.equal(toOneLine(parse('a😃bcd'), 4), 'a😃…');
+    assert.equal(toOneLine(parse('x\udbff\udfffyz'), 3), 'x…');
+    assert.equal(toOneLine(parse('x\ud800\udc00yz'), 4), 'x\ud800\udc00…');
+    assert.equal(toOneLine(parse('x\ud800\udc00yz'), 3), 'x…');
+    assert.equal(toOneLine(parse('x\ud7ffyz'), 3), 'x\ud7ff…');
+  });
+
+  it('drops the space before the ellipsis', () => {
+    assert.equal(toOneLine(parse('The quick brown fox'), 11), 'The quick…');
+  });
+
+  it('trims whitespace at both ends', () => {
+    assert.equal(toOneLine(parse('\n  hello  \n'), 20), 'hello');
   });
 
   it('handles tiny limits', () => {
@@ -120,6 +177,22 @@ describe('notation queries', () => {
     assert.equal(mentionsAll(parse('[toall]x')), true);
     assert.equal(mentionsAll(parse('[To:1]x')), false);
     assert.equal(mentionsAll(parse('[qt][toall][/qt]')), false);
+    assert.equal(mentionsAll(parse('[qt][toall][/qt]'), { includeQuotes: true }), true);
+    assert.equal(mentionsAll(parse('[info][title][toall][/title][/info]')), true);
+  });
+
+  it('mentionsAccount: a later node decides when the first does not match', () => {
+    assert.equal(mentionsAccount(parse('[To:2][hr]x[To:1]'), 1), true);
+    assert.equal(mentionsAccount(parse('[To:1][To:2]'), 1), true);
+  });
+
+  it('forEachNode skips quotes only when asked', () => {
+    const types: string[] = [];
+    forEachNode(parse('[qt]a[task aid=1 st=open lt=0]b[/task][/qt]c'), (n) => types.push(n.type), { includeQuotes: false });
+    assert.deepStrictEqual(types, ['quote', 'text']);
+    const all: string[] = [];
+    forEachNode(parse('[qt]a[task aid=1 st=open lt=0]b[/task][/qt]c'), (n) => all.push(n.type));
+    assert.deepStrictEqual(all, ['quote', 'text', 'task', 'text', 'text']);
   });
 
   it('findText searches the text as read', () => {
