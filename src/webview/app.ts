@@ -35,6 +35,11 @@ export interface RoomAppOptions {
 
 const DRAFT_DEBOUNCE_MS = 400;
 
+/** Runs `task` after the next frame was produced (rAF runs before painting; the timeout after it). */
+function afterPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+
 /** The panel's texts in VS Code's language, from the HTML shell (src/panels/panelHtml.ts); else English. */
 function hostStrings(): Strings {
   const json = document.querySelector('meta[name="chatwork-strings"]')?.getAttribute('content');
@@ -255,9 +260,23 @@ export class RoomApp {
     list.setHistory(snapshot.history, false);
     list.setSnapshot(snapshot.messages, {
       unreadCount: snapshot.unreadCount,
+      olderPending: (snapshot.olderCount ?? 0) > 0,
       revealMessageId: snapshot.revealMessageId,
       scrollFromBottom: snapshot.revealMessageId === undefined ? restoring?.scrollFromBottom : undefined,
     });
+    if ((snapshot.olderCount ?? 0) > 0) afterPaint(() => void this._loadOlder(list));
+  }
+
+  /** The rest of a long history, asked for once the newest screenful is painted. */
+  private async _loadOlder(list: MessageList): Promise<void> {
+    const beforeId = list.messages[0]?.id;
+    const reply = beforeId === undefined ? undefined : await this._request({ type: 'olderMessages', beforeId });
+    if (this._list !== list) return; // a newer snapshot replaced the list meanwhile
+    const older = reply?.type === 'olderMessages' ? reply.messages : [];
+    this._learnAuthors(older);
+    list.addOlder(older);
+    this._find?.refresh();
+    this._reportRendered();
   }
 
   private _showLoadFailed(roomId: number, error: string): void {
