@@ -1,6 +1,6 @@
 // The room panel's webview: the ready handshake, the snapshot and deltas from the host, the
 // message list and the composer, and the state kept across reloads (draft, scroll).
-import { forEachNode, parse, toPlainText } from '../notation';
+import { forEachNode, parse } from '../notation';
 import {
   MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type MemberData, type MessageData, type PanelState, type PersonData,
   type ReplyTo, type RequestMessage, type SnapshotMessage, type ToWebviewMessage, type WebviewMessageHandler,
@@ -11,15 +11,17 @@ import { DraftPreview } from './draftPreview';
 import { EmoticonPicker } from './emoticonPicker';
 import { el, icon } from './dom';
 import type { MentionCandidate } from './mentions/mentionQuery';
-import { PopupMenu } from './menu';
 import { RoomHeader } from './roomHeader';
 import { MessageList, type MessageAction } from './messageList';
 import { quoteText, replyText, type MessageViewContext } from './messageView';
 import { avatar } from './render';
 import { TaskCards } from './taskCards';
-import { FindInRoom } from './find/findInRoom';
 import { format, stringsFrom, type Strings } from './strings';
 import { TimeFormat, warmUpTimeFormat } from './time';
+import type { FindInRoom, PopupMenu } from './later';
+
+/** The chunk with what is needed only after the first paint (later.ts). */
+type Later = typeof import('./later');
 
 /** The part of `acquireVsCodeApi()` the panel uses (a fake one in the browser tests). */
 export interface VsCodeApi {
@@ -52,7 +54,8 @@ function hostStrings(): Strings {
 
 export class RoomApp {
   private readonly _rpc: WebviewMessageHandler;
-  private readonly _menu: PopupMenu;
+  private _later: Promise<Later> | undefined;
+  private _menu: PopupMenu | undefined;
   private readonly _hostStrings = hostStrings();
   private _state: PanelState | undefined;
   private _snapshot: SnapshotMessage | undefined;
@@ -79,13 +82,18 @@ export class RoomApp {
       (envelope) => _vscode.postMessage(envelope),
       (message) => this._handle(message),
     );
-    this._menu = new PopupMenu(_root);
     const saved = _vscode.getState() as PanelState | undefined;
     this._state = typeof saved?.roomId === 'number' ? saved : undefined;
     window.addEventListener('message', (e: MessageEvent<unknown>) => {
       if (isEnvelope(e.data)) void this._rpc.handleMessage(e.data as Envelope<ToWebviewMessage>);
     });
     window.addEventListener('focus', () => this._list?.focused());
+    document.addEventListener('keydown', (e) => {
+      if (this._list && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        void this._findBar().then((find) => find?.open());
+      }
+    });
     setInterval(() => this._list?.tick(), 60_000);
   }
 
@@ -163,7 +171,7 @@ export class RoomApp {
 
   private _showSnapshot(snapshot: SnapshotMessage): void {
     this._snapshot = snapshot;
-    this._menu.close();
+    this._menu?.close();
     this._list?.dispose();
     const strings = this._hostStrings;
     this._setMembers(snapshot.members);
@@ -213,17 +221,11 @@ export class RoomApp {
     this._notice.setAttribute('role', 'status');
     this._notice.hidden = true;
     this._find?.element.remove();
-    const find = new FindInRoom(strings, {
-      messages: () => this._list?.messages ?? [],
-      textOf: (m) => this._plainText(m),
-      reveal: (id) => this._list?.revealElement(id),
-      restoreFocus: () => this._composer?.focus(),
-    });
-    this._find = find;
+    this._find = undefined;
     const header = new RoomHeader(strings, this._ctx, snapshot.roomName, (action) => this._post({ type: 'roomAction', action }), (url) => this._post({ type: 'openLink', url }));
     header.setMemberCount(snapshot.members.length);
     this._header = header;
-    const parts: HTMLElement[] = [header.element, find.element, list.element, this._notice];
+    const parts: HTMLElement[] = [header.element, list.element, this._notice];
     if (snapshot.canPost) {
       const composer = new Composer(strings, snapshot.config, {
         send: (body) => this._send(body),
@@ -264,7 +266,32 @@ export class RoomApp {
       revealMessageId: snapshot.revealMessageId,
       scrollFromBottom: snapshot.revealMessageId === undefined ? restoring?.scrollFromBottom : undefined,
     });
-    if ((snapshot.olderCount ?? 0) > 0) afterPaint(() => void this._loadOlder(list));
+    afterPaint(() => {
+      if ((snapshot.olderCount ?? 0) > 0) void this._loadOlder(list);
+      void this._loadLater();
+      this._composer?.prepareMentions();
+    });
+  }
+
+  private _loadLater(): Promise<Later> {
+    return (this._later ??= import('./later'));
+  }
+
+  /** The find bar (Ctrl/Cmd+F), put above the list the first time it is asked for. */
+  private async _findBar(): Promise<FindInRoom | undefined> {
+    const later = await this._loadLater();
+    const list = this._list;
+    if (!list || !this._ctx) return undefined;
+    if (this._find) return this._find;
+    const find = new later.FindInRoom(this._ctx.strings, {
+      messages: () => this._list?.messages ?? [],
+      textOf: (m) => this._plainText(m, later),
+      reveal: (id) => this._list?.revealElement(id),
+      restoreFocus: () => this._composer?.focus(),
+    });
+    list.element.before(find.element);
+    this._find = find;
+    return find;
   }
 
   /** The rest of a long history, asked for once the newest screenful is painted. */
@@ -339,13 +366,16 @@ export class RoomApp {
         });
         return;
       case 'more':
-        this._menu.show(anchor, [
-          { label: s.markUnread, icon: 'eye-closed', run: () => this._post({ type: 'markUnread', messageId: m.id }) },
-          { label: s.showThread, icon: 'comment-discussion', run: () => this._post({ type: 'showThread', messageId: m.id }) },
-          { label: s.createTask, icon: 'tasklist', run: () => this._post({ type: 'createTask', body: this._plainText(m), assigneeIds: this._mentioned(m) }) },
-          { label: s.copyText, icon: 'copy', run: () => this._post({ type: 'copyText', text: this._plainText(m) }) },
-          { label: s.copyLink, icon: 'link', run: () => this._post({ type: 'copyText', text: `https://www.chatwork.com/#!rid${ctx.roomId}-${m.id}` }) },
-        ]);
+        void this._loadLater().then((later) => {
+          this._menu ??= new later.PopupMenu(this._root);
+          this._menu.show(anchor, [
+            { label: s.markUnread, icon: 'eye-closed', run: () => this._post({ type: 'markUnread', messageId: m.id }) },
+            { label: s.showThread, icon: 'comment-discussion', run: () => this._post({ type: 'showThread', messageId: m.id }) },
+            { label: s.createTask, icon: 'tasklist', run: () => this._post({ type: 'createTask', body: this._plainText(m, later), assigneeIds: this._mentioned(m) }) },
+            { label: s.copyText, icon: 'copy', run: () => this._post({ type: 'copyText', text: this._plainText(m, later) }) },
+            { label: s.copyLink, icon: 'link', run: () => this._post({ type: 'copyText', text: `https://www.chatwork.com/#!rid${ctx.roomId}-${m.id}` }) },
+          ]);
+        });
         return;
     }
   }
@@ -359,7 +389,7 @@ export class RoomApp {
     return [...ids];
   }
 
-  private _plainText(m: MessageData): string {
+  private _plainText(m: MessageData, { toPlainText }: Later): string {
     const ctx = this._ctx;
     return toPlainText(parse(m.body), { accountName: (id) => ctx?.person(id)?.name, language: ctx?.language ?? 'en' }).trim();
   }

@@ -14,7 +14,7 @@ import type { HistoryData, MessageData } from '../panels/protocol';
 import { format } from './strings';
 import { compareIds, insertSorted } from './order';
 import { el, icon } from './dom';
-import { InlineEditor } from './inlineEditor';
+import type { InlineEditor } from './inlineEditor';
 import { addSideTime, messageElement, type MessageViewContext } from './messageView';
 import { dayKey } from './time';
 import { ListScroll } from './listScroll';
@@ -72,7 +72,8 @@ export class MessageList {
   private _messages: MessageData[] = [];
   private readonly _byId = new Map<string, MessageData>();
   private readonly _elements = new Map<string, HTMLElement>();
-  private readonly _editors = new Map<string, InlineEditor>();
+  /** Open inline editors ('loading' while its code is fetched: later.ts). */
+  private readonly _editors = new Map<string, InlineEditor | 'loading'>();
   /** Index of the oldest mounted message. */
   private _mountStart = 0;
   /** Index down to which messages are being mounted in the background (≤ _mountStart). */
@@ -533,12 +534,17 @@ export class MessageList {
       const latest = this._byId.get(message.id);
       if (current && latest) this._replace(current, latest);
     };
-    const editor = new InlineEditor(message.body, this._ctx.strings, (text) => this._host.edit(message, text), close);
-    this._editors.set(message.id, editor);
-    body.hidden = true;
-    body.after(editor.element);
-    messageEl.classList.add('cw-editing');
-    editor.focus();
+    this._editors.set(message.id, 'loading');
+    void import('./later').then(({ InlineEditor }) => {
+      // A remount meanwhile (new snapshot, names changed) dropped this message's element: no editor.
+      if (this._editors.get(message.id) !== 'loading' || !messageEl.isConnected) return;
+      const editor = new InlineEditor(message.body, this._ctx.strings, (text) => this._host.edit(message, text), close);
+      this._editors.set(message.id, editor);
+      body.hidden = true;
+      body.after(editor.element);
+      messageEl.classList.add('cw-editing');
+      editor.focus();
+    });
   }
 
   private _loadPreviews(entries: IntersectionObserverEntry[]): void {
