@@ -5,20 +5,16 @@ import {
   MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type MemberData, type MessageData, type PanelState, type PersonData,
   type ReplyTo, type RequestMessage, type SnapshotMessage, type ToWebviewMessage, type WebviewMessageHandler,
 } from '../panels/protocol';
-import { Attachments } from './attachments';
 import { Composer } from './composer';
-import { DraftPreview } from './draftPreview';
-import { EmoticonPicker } from './emoticonPicker';
 import { el, icon } from './dom';
 import type { MentionCandidate } from './mentions/mentionQuery';
 import { RoomHeader } from './roomHeader';
 import { MessageList, type MessageAction } from './messageList';
 import { quoteText, replyText, type MessageViewContext } from './messageView';
 import { avatar } from './render';
-import { TaskCards } from './taskCards';
 import { format, stringsFrom, type Strings } from './strings';
 import { TimeFormat, warmUpTimeFormat } from './time';
-import type { FindInRoom, PopupMenu } from './later';
+import type { Attachments, DraftPreview, FindInRoom, PopupMenu, TaskCards } from './later';
 
 /** The chunk with what is needed only after the first paint (later.ts). */
 type Later = typeof import('./later');
@@ -63,6 +59,7 @@ export class RoomApp {
   private _list: MessageList | undefined;
   private _composer: Composer | undefined;
   private _attachments: Attachments | undefined;
+  private _preview: DraftPreview | undefined;
   private _taskCards: TaskCards | undefined;
   private _find: FindInRoom | undefined;
   private _header: RoomHeader | undefined;
@@ -147,7 +144,9 @@ export class RoomApp {
         this._header?.setDetails(message.room);
         return undefined;
       case 'tasksChanged':
-        if (this._list) this._taskCards?.setTasks(message.tasks, this._list.element);
+        void this._cards().then((cards) => {
+          if (this._list) cards?.setTasks(message.tasks, this._list.element);
+        });
         return undefined;
       case 'historyChanged':
         this._list?.setHistory(message.history);
@@ -188,15 +187,7 @@ export class RoomApp {
       canPost: snapshot.canPost,
       decorate: (element) => this._taskCards?.decorate(element),
     };
-    this._taskCards = snapshot.canPost
-      ? new TaskCards(snapshot.me.accountId, strings, {
-          setStatus: async (taskIds, status) => {
-            const reply = await this._request({ type: 'setTaskStatus', taskIds, status });
-            return reply.type === 'failed' ? reply.error : undefined;
-          },
-          notice: (text) => this._showNotice(text),
-        })
-      : undefined;
+    this._taskCards = undefined; // made with the first tasksChanged, which follows the snapshot (_cards)
     const restoring = this._state?.roomId === snapshot.roomId ? this._state : undefined;
     const list = new MessageList(this._ctx, {
       messageAction: (action, m, anchor) => this._messageAction(action, m, anchor),
@@ -235,7 +226,7 @@ export class RoomApp {
         },
         draftChanged: (text) => {
           this._draftChanged(text);
-          preview.update();
+          this._preview?.update();
         },
         mentionCandidates: () => this._mentionCandidates(),
         avatar: (id) => (id === 0 || !this._ctx ? icon('organization') : avatar(id, this._ctx, 'cw-avatar-inline')),
@@ -244,13 +235,9 @@ export class RoomApp {
       // never wipes a draft the host kept (e.g. the text of a send that failed).
       const draft = restoring?.draft || snapshot.draft;
       composer.setText(draft);
-      const ctx = this._ctx;
-      const emoticons = new EmoticonPicker(strings, ctx, (code) => composer.insertAtCaret(code));
-      const preview = new DraftPreview(strings, ctx, () => composer.text);
-      composer.addTool(emoticons.button, emoticons.element, 'above');
-      composer.addTool(preview.button, preview.element, 'below');
       this._composer = composer;
-      this._attachments = this._attachTo(composer);
+      this._attachments = undefined;
+      this._preview = undefined;
       parts.push(composer.element);
       if (draft !== snapshot.draft) this._post({ type: 'draftChanged', text: draft });
     } else {
@@ -266,15 +253,46 @@ export class RoomApp {
       revealMessageId: snapshot.revealMessageId,
       scrollFromBottom: snapshot.revealMessageId === undefined ? restoring?.scrollFromBottom : undefined,
     });
+    const composer = this._composer;
     afterPaint(() => {
       if ((snapshot.olderCount ?? 0) > 0) void this._loadOlder(list);
-      void this._loadLater();
-      this._composer?.prepareMentions();
+      void this._loadLater().then((later) => {
+        if (composer && this._composer === composer) this._addComposerTools(composer, later);
+      });
+      composer?.prepareMentions();
     });
+  }
+
+  /** The composer's emoticons, preview and attach buttons (their code comes with later.ts, after the first paint). */
+  private _addComposerTools(composer: Composer, later: Later): void {
+    const ctx = this._ctx;
+    if (!ctx) return;
+    const emoticons = new later.EmoticonPicker(ctx.strings, ctx, (code) => composer.insertAtCaret(code));
+    const preview = new later.DraftPreview(ctx.strings, ctx, () => composer.text);
+    composer.addTool(emoticons.button, emoticons.element, 'above');
+    composer.addTool(preview.button, preview.element, 'below');
+    this._preview = preview;
+    this._attachments = this._attachTo(composer, later);
   }
 
   private _loadLater(): Promise<Later> {
     return (this._later ??= import('./later'));
+  }
+
+  /** The task cards' live states and buttons, for members who can post (their code is in later.ts). */
+  private async _cards(): Promise<TaskCards | undefined> {
+    const snapshot = this._snapshot;
+    if (!snapshot?.canPost) return undefined;
+    const later = await this._loadLater();
+    if (this._snapshot !== snapshot) return undefined; // another snapshot came meanwhile
+    this._taskCards ??= new later.TaskCards(snapshot.me.accountId, this._hostStrings, {
+      setStatus: async (taskIds, status) => {
+        const reply = await this._request({ type: 'setTaskStatus', taskIds, status });
+        return reply.type === 'failed' ? reply.error : undefined;
+      },
+      notice: (text) => this._showNotice(text),
+    });
+    return this._taskCards;
   }
 
   /** The find bar (Ctrl/Cmd+F), put above the list the first time it is asked for. */
@@ -321,8 +339,8 @@ export class RoomApp {
   }
 
   /** The attach button, drops and pasted images (attachments.ts), uploaded with the composer's text. */
-  private _attachTo(composer: Composer): Attachments {
-    const attachments = new Attachments(this._strings, composer.element, {
+  private _attachTo(composer: Composer, later: Later): Attachments {
+    const attachments = new later.Attachments(this._strings, composer.element, {
       upload: (source, message) => this._request({ type: 'upload', source, message }),
       cancel: () => this._post({ type: 'cancelUpload' }),
       text: () => composer.text,

@@ -5,8 +5,9 @@
 // list of members (mentions/, loaded with the panel's later chunk); the IME's own keys never reach it.
 import type { PanelConfig } from '../panels/protocol';
 import { el, icon, iconButton } from './dom';
+import type { filterMentions } from './mentions/mentionMatch';
 import type { MentionList } from './mentions/mentionList';
-import { filterMentions, mentionAt, type MentionCandidate } from './mentions/mentionQuery';
+import { mentionAt, type MentionCandidate } from './mentions/mentionQuery';
 import { format, type Strings } from './strings';
 
 export interface ComposerHost {
@@ -35,6 +36,7 @@ export class Composer {
   private _composing = false;
   /** The inline member list, once its code is loaded (after the first paint: later.ts). */
   private _mentions: MentionList | undefined;
+  private _filterMentions: typeof filterMentions | undefined;
   private _loadingMentions = false;
   /** Start of the mention the user closed with Esc: it stays closed while typed on. */
   private _dismissedAt: number | undefined;
@@ -236,15 +238,16 @@ export class Composer {
       this._mentions?.close();
       return;
     }
-    if (!this._mentions) return this._loadMentions();
-    this._mentions.show(filterMentions(this._host.mentionCandidates(), trigger.query), trigger.start);
+    if (!this._mentions || !this._filterMentions) return this._loadMentions();
+    this._mentions.show(this._filterMentions(this._host.mentionCandidates(), trigger.query), trigger.start);
   }
 
   /** A mention typed before the list's code arrived: load it, then look at the caret again. */
   private _loadMentions(): void {
     if (this._loadingMentions) return;
     this._loadingMentions = true;
-    void import('./later').then(({ MentionList }) => {
+    void import('./later').then(({ MentionList, filterMentions }) => {
+      this._filterMentions = filterMentions;
       this._mentions = new MentionList(this._input, this._strings.mentionList, (id) => this._host.avatar(id), (c) => this._insertMention(c));
       if (document.activeElement === this._input) this._updateMentions();
     });
