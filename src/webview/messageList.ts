@@ -86,6 +86,8 @@ export class MessageList {
   private _unreadFromId: string | undefined;
   /** The host holds older messages the snapshot did not carry; they come with addOlder. */
   private _olderPending = false;
+  /** A restored position the snapshot's part could not reach: tried again with the older messages. */
+  private _restoreLater: { readonly fromBottom: number; readonly scrollTop: number } | undefined;
   private readonly _previews: IntersectionObserver;
 
   constructor(
@@ -169,6 +171,7 @@ export class MessageList {
     const unread = Math.min(options.unreadCount, n);
     this._unreadFromId = unread > 0 ? this._messages[n - unread]?.id : undefined;
     this._olderPending = options.olderPending ?? false;
+    this._restoreLater = undefined;
     const newest = Math.max(FIRST_SCREEN, unread + 20);
     this._mountTarget = Math.max(0, n - Math.max(INITIAL_MOUNT, newest));
     this._mountStart = Math.max(this._mountTarget, n - newest);
@@ -178,6 +181,7 @@ export class MessageList {
         // A restored view may be further up than the first screenful reaches.
         this._mountWhile(() => this._scroll.contentHeight < options.scrollFromBottom! + 2 * this._scroll.viewportHeight);
         this._scroll.restore(options.scrollFromBottom);
+        if (this._olderPending && this._mountStart === 0) this._restoreLater = { fromBottom: options.scrollFromBottom, scrollTop: this._scroll.scrollTop };
       } else if (this._unreadFromId !== undefined) this._scroll.showTop(this._days.querySelector('.cw-unread-divider'));
       else this._scroll.toBottom();
       this._fillViewport();
@@ -236,6 +240,15 @@ export class MessageList {
       this._older.hidden = this._mountStart === 0;
       this._updateStart();
       if (gapFound) this._remountKeepingScroll();
+      // A reloaded panel that was scrolled further up than the newest part reaches (unless the user moved since).
+      const again = this._restoreLater;
+      this._restoreLater = undefined;
+      if (again && Math.abs(this._scroll.scrollTop - again.scrollTop) < 2) {
+        this._mountWhile(() => this._scroll.contentHeight < again.fromBottom + 2 * this._scroll.viewportHeight);
+        this._scroll.restore(again.fromBottom);
+      } else if (this._scroll.scrollTop < this._scroll.viewportHeight) {
+        this._nearTop(); // already at the top of what was there: no scroll event would ask for more
+      }
     } else {
       // Some fall between held ones (the store merged while the webview waited): place and rebuild.
       const firstMounted = this._messages[this._mountStart]?.id;

@@ -524,6 +524,25 @@ describe('room panel webview (Chromium)', function () {
       assert.deepStrictEqual(await page.locator('.cw-msg').evaluateAll((els) => els.map((e: any) => e.dataset.id)), all.map((m) => m.id), 'each once, oldest first');
     });
 
+    it('a reloaded panel scrolled further up than the newest part reaches comes back there when the older messages arrive', async () => {
+      const c = cw(page);
+      await c.start({ roomId: 10010, draft: '', scrollFromBottom: 30_000 });
+      const all = (await c.messages(1_000, {})) as Array<{ id: string }>;
+      await c.deliver({
+        type: 'snapshot', roomId: 10010, roomName: 'Project', me: (await page.evaluate(() => (globalThis as any).cw.people()))[0],
+        members: [], messages: all.slice(-200), olderCount: 800, unreadCount: 0, draft: '', canPost: true,
+        config: { sendWithEnter: false, language: 'en', locale: 'en-US' },
+      });
+      const [request] = await waitPosted(page, 'olderMessages');
+      const early = await c.scroll();
+      assert.ok(early.height - early.top - early.client < 30_000, 'the newest 200 do not reach that far');
+      await c.deliver({ type: 'olderMessages', messages: all.slice(0, 800) }, request!.id);
+      await rendered(page, 2);
+      await frames(page);
+      const { top, height, client } = await c.scroll();
+      assert.ok(Math.abs(height - top - client - 30_000) < 1_500, `${height - top - client} px from the bottom`);
+    });
+
     it('mounts older messages in chunks while scrolling up, keeping the view still', async () => {
       const c = cw(page);
       await c.start();
