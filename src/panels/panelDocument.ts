@@ -61,7 +61,7 @@ export function panelDocument(doc: PanelDocument): string {
   // nonce are kept verbatim (readable in tests): they hold only quotes `'`, hex, our file origin
   // and a URL origin, none of which can end a double-quoted attribute.
   const attr = escapeAttribute;
-  const script = (src: string) => `<script nonce="${doc.scriptNonce}" src="${attr(src)}"></script>`;
+  const script = (src: string, type = '') => `<script${type} nonce="${doc.scriptNonce}" src="${attr(src)}"></script>`;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -74,7 +74,7 @@ export function panelDocument(doc: PanelDocument): string {
   <title>Chatwork</title>
 </head>
 <body>
-  ${[...(doc.preludeScripts ?? []), doc.asset('dist', 'webview', 'main.js')].map(script).join('\n  ')}
+  ${[...(doc.preludeScripts ?? []).map((src) => script(src)), script(doc.asset('dist', 'webview', 'main.js'), ' type="module"')].join('\n  ')}
 </body>
 </html>`;
 }

@@ -98,6 +98,12 @@ export interface SnapshotMessage {
   readonly revealMessageId?: string;
   /** The archive's beginning and gaps; absent without an archive (no markers). */
   readonly history?: HistoryData;
+  /**
+   * How many older messages the host holds besides these (a long archive): the snapshot carries
+   * only the newest part, so the webview paints without cloning the whole history; it asks for
+   * the rest with `olderMessages` after its first paint. Absent when the snapshot has them all.
+   */
+  readonly olderCount?: number;
 }
 
 /** The archive learnt of a gap (or its beginning) after the snapshot. */
@@ -183,6 +189,12 @@ export interface MentionPickedMessage {
   readonly text?: string;
 }
 
+/** Oldest first. */
+export interface OlderMessagesMessage {
+  readonly type: 'olderMessages';
+  readonly messages: readonly MessageData[];
+}
+
 export interface PreviewResolvedMessage {
   readonly type: 'previewResolved';
   /** A short-lived image URL, or undefined when the file cannot be shown. */
@@ -237,6 +249,7 @@ export type ToWebviewMessage =
   | FailedMessage
   | MentionPickedMessage
   | PreviewResolvedMessage
+  | OlderMessagesMessage
   | TasksChangedMessage;
 
 // ── Webview → host ───────────────────────────────────────────────────────────────────────────────
@@ -365,6 +378,12 @@ export interface ResolvePreviewRequest {
   readonly messageId?: string;
 }
 
+/** The messages older than `beforeId` (the rest of a snapshot that had `olderCount`). → OlderMessagesMessage */
+export interface OlderMessagesRequest {
+  readonly type: 'olderMessages';
+  readonly beforeId: string;
+}
+
 /** Stops the running upload (the panel's Cancel). */
 export interface CancelUploadMessage {
   readonly type: 'cancelUpload';
@@ -401,6 +420,7 @@ export type FromWebviewMessage =
   | DeleteRequest
   | PickMentionRequest
   | ResolvePreviewRequest
+  | OlderMessagesRequest
   | SetTaskStatusRequest;
 
 /** The reply each request gets (FailedMessage also when the host refused a malformed request). */
@@ -412,6 +432,7 @@ export interface ReplyTypes {
   resolvePreview: PreviewResolvedMessage | FailedMessage;
   setTaskStatus: DoneMessage | FailedMessage;
   upload: UploadedMessage | DoneMessage | UploadFailedMessage | FailedMessage;
+  olderMessages: OlderMessagesMessage | FailedMessage;
 }
 
 export type RequestMessage = Extract<FromWebviewMessage, { type: keyof ReplyTypes }>;

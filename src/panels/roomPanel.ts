@@ -6,6 +6,7 @@ import { Disposable } from '../common/disposable';
 import { describeError } from '../common/showError';
 import type { Deps } from '../deps';
 import type { DraftStore } from './drafts';
+import { compareMessageIds } from '../store/messageLog';
 import { memberData, meData, messageData, panelConfig } from './panelData';
 import { imageAllowed } from './panelDocument';
 import { localResourceRoots, panelHtml } from './panelHtml';
@@ -18,6 +19,7 @@ import {
 import { PanelUploads } from './panelUploads';
 import { ReadTracker } from './readTracker';
 import { RoomActions } from './roomActions';
+import { snapshotHeadStart } from './snapshotHead';
 import { checkWebviewMessage } from './webviewInput';
 
 export interface RoomPanelServices {
@@ -42,7 +44,7 @@ const ROOM_ACTION_COMMANDS: Record<RoomAction, string> = {
   openInBrowser: 'chatwork.openRoomInBrowser',
 };
 
-const REQUESTS = new Set(['send', 'edit', 'delete', 'pickMention', 'resolvePreview', 'setTaskStatus', 'upload']);
+const REQUESTS = new Set(['send', 'edit', 'delete', 'pickMention', 'resolvePreview', 'setTaskStatus', 'upload', 'olderMessages']);
 
 /**
  * One open room: a webview panel showing the room's messages live, with a composer. The webview
@@ -212,6 +214,12 @@ export class RoomPanel extends Disposable {
         return undefined;
       case 'resolvePreview':
         return this._actions.resolvePreview(message.fileId, message.messageId);
+      case 'olderMessages': {
+        // From the store as it is now (edits and deletions since the snapshot included).
+        const messages = await deps.store.messages(this.roomId);
+        const older = messages.filter((m) => compareMessageIds(m.message_id, message.beforeId) < 0);
+        return { type: 'olderMessages', messages: older.map(messageData) };
+      }
       default:
         deps.log.warn(`Room panel: unhandled message ${(message as { type: string }).type}`);
         return undefined;
@@ -241,19 +249,24 @@ export class RoomPanel extends Disposable {
       this._memberIds = new Set((members ?? []).map((m) => m.account_id));
       this._reads ??= new ReadTracker(deps, this.roomId, room.unread_num);
       this.panel.title = room.name;
+      const unreadCount = this._reads.hasUnread ? room.unread_num : 0;
+      const revealIndex = this._revealMessageId === undefined ? -1 : messages.findIndex((m) => m.message_id === this._revealMessageId);
+      // A long archive: the newest part now, the rest when the webview asks after its first paint.
+      const headStart = snapshotHeadStart(messages.length, unreadCount, revealIndex);
       const snapshot: SnapshotMessage = {
         type: 'snapshot',
         roomId: this.roomId,
         roomName: room.name,
         me: meData(me),
         members: (members ?? []).map(memberData),
-        messages: messages.map(messageData),
-        unreadCount: this._reads.hasUnread ? room.unread_num : 0,
+        messages: messages.slice(headStart).map(messageData),
+        unreadCount,
         draft: drafts.get(this.roomId),
         canPost: room.role !== 'readonly',
         config: panelConfig(),
         ...(this._revealMessageId === undefined ? {} : { revealMessageId: this._revealMessageId }),
         ...(history === undefined ? {} : { history }),
+        ...(headStart > 0 ? { olderCount: headStart } : {}),
       };
       this._revealMessageId = undefined;
       this._postNow(snapshot);

@@ -38,6 +38,8 @@ export function checkWebviewMessage(value: unknown): FromWebviewMessage | undefi
       return isCount(m.messageCount) && isCount(m.mountedCount) && (m.newestId === undefined || isMessageId(m.newestId))
         ? { type: 'rendered', messageCount: m.messageCount, mountedCount: m.mountedCount, ...(m.newestId === undefined ? {} : { newestId: m.newestId }) }
         : undefined;
+    case 'olderMessages':
+      return isMessageId(m.beforeId) ? { type: m.type, beforeId: m.beforeId } : undefined;
     case 'viewed':
     case 'markUnread':
     case 'showThread':

@@ -1,25 +1,23 @@
 // The room panel's webview: the ready handshake, the snapshot and deltas from the host, the
 // message list and the composer, and the state kept across reloads (draft, scroll).
-import { forEachNode, parse, toPlainText } from '../notation';
+import { forEachNode, parse } from '../notation';
 import {
   MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type MemberData, type MessageData, type PanelState, type PersonData,
   type ReplyTo, type RequestMessage, type SnapshotMessage, type ToWebviewMessage, type WebviewMessageHandler,
 } from '../panels/protocol';
-import { Attachments } from './attachments';
 import { Composer } from './composer';
-import { DraftPreview } from './draftPreview';
-import { EmoticonPicker } from './emoticonPicker';
 import { el, icon } from './dom';
 import type { MentionCandidate } from './mentions/mentionQuery';
-import { PopupMenu } from './menu';
 import { RoomHeader } from './roomHeader';
 import { MessageList, type MessageAction } from './messageList';
 import { quoteText, replyText, type MessageViewContext } from './messageView';
 import { avatar } from './render';
-import { TaskCards } from './taskCards';
-import { FindInRoom } from './find/findInRoom';
 import { format, stringsFrom, type Strings } from './strings';
 import { TimeFormat, warmUpTimeFormat } from './time';
+import type { Attachments, DraftPreview, FindInRoom, PopupMenu, TaskCards } from './later';
+
+/** The chunk with what is needed only after the first paint (later.ts). */
+type Later = typeof import('./later');
 
 /** The part of `acquireVsCodeApi()` the panel uses (a fake one in the browser tests). */
 export interface VsCodeApi {
@@ -35,6 +33,11 @@ export interface RoomAppOptions {
 
 const DRAFT_DEBOUNCE_MS = 400;
 
+/** Runs `task` after the next frame was produced (rAF runs before painting; the timeout after it). */
+function afterPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+
 /** The panel's texts in VS Code's language, from the HTML shell (src/panels/panelHtml.ts); else English. */
 function hostStrings(): Strings {
   const json = document.querySelector('meta[name="chatwork-strings"]')?.getAttribute('content');
@@ -47,7 +50,8 @@ function hostStrings(): Strings {
 
 export class RoomApp {
   private readonly _rpc: WebviewMessageHandler;
-  private readonly _menu: PopupMenu;
+  private _later: Promise<Later> | undefined;
+  private _menu: PopupMenu | undefined;
   private readonly _hostStrings = hostStrings();
   private _state: PanelState | undefined;
   private _snapshot: SnapshotMessage | undefined;
@@ -55,6 +59,7 @@ export class RoomApp {
   private _list: MessageList | undefined;
   private _composer: Composer | undefined;
   private _attachments: Attachments | undefined;
+  private _preview: DraftPreview | undefined;
   private _taskCards: TaskCards | undefined;
   private _find: FindInRoom | undefined;
   private _header: RoomHeader | undefined;
@@ -74,13 +79,18 @@ export class RoomApp {
       (envelope) => _vscode.postMessage(envelope),
       (message) => this._handle(message),
     );
-    this._menu = new PopupMenu(_root);
     const saved = _vscode.getState() as PanelState | undefined;
     this._state = typeof saved?.roomId === 'number' ? saved : undefined;
     window.addEventListener('message', (e: MessageEvent<unknown>) => {
       if (isEnvelope(e.data)) void this._rpc.handleMessage(e.data as Envelope<ToWebviewMessage>);
     });
     window.addEventListener('focus', () => this._list?.focused());
+    document.addEventListener('keydown', (e) => {
+      if (this._list && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        void this._findBar().then((find) => find?.open());
+      }
+    });
     setInterval(() => this._list?.tick(), 60_000);
   }
 
@@ -134,7 +144,9 @@ export class RoomApp {
         this._header?.setDetails(message.room);
         return undefined;
       case 'tasksChanged':
-        if (this._list) this._taskCards?.setTasks(message.tasks, this._list.element);
+        void this._cards().then((cards) => {
+          if (this._list) cards?.setTasks(message.tasks, this._list.element);
+        });
         return undefined;
       case 'historyChanged':
         this._list?.setHistory(message.history);
@@ -158,7 +170,7 @@ export class RoomApp {
 
   private _showSnapshot(snapshot: SnapshotMessage): void {
     this._snapshot = snapshot;
-    this._menu.close();
+    this._menu?.close();
     this._list?.dispose();
     const strings = this._hostStrings;
     this._setMembers(snapshot.members);
@@ -175,15 +187,7 @@ export class RoomApp {
       canPost: snapshot.canPost,
       decorate: (element) => this._taskCards?.decorate(element),
     };
-    this._taskCards = snapshot.canPost
-      ? new TaskCards(snapshot.me.accountId, strings, {
-          setStatus: async (taskIds, status) => {
-            const reply = await this._request({ type: 'setTaskStatus', taskIds, status });
-            return reply.type === 'failed' ? reply.error : undefined;
-          },
-          notice: (text) => this._showNotice(text),
-        })
-      : undefined;
+    this._taskCards = undefined; // made with the first tasksChanged, which follows the snapshot (_cards)
     const restoring = this._state?.roomId === snapshot.roomId ? this._state : undefined;
     const list = new MessageList(this._ctx, {
       messageAction: (action, m, anchor) => this._messageAction(action, m, anchor),
@@ -208,17 +212,11 @@ export class RoomApp {
     this._notice.setAttribute('role', 'status');
     this._notice.hidden = true;
     this._find?.element.remove();
-    const find = new FindInRoom(strings, {
-      messages: () => this._list?.messages ?? [],
-      textOf: (m) => this._plainText(m),
-      reveal: (id) => this._list?.revealElement(id),
-      restoreFocus: () => this._composer?.focus(),
-    });
-    this._find = find;
+    this._find = undefined;
     const header = new RoomHeader(strings, this._ctx, snapshot.roomName, (action) => this._post({ type: 'roomAction', action }), (url) => this._post({ type: 'openLink', url }));
     header.setMemberCount(snapshot.members.length);
     this._header = header;
-    const parts: HTMLElement[] = [header.element, find.element, list.element, this._notice];
+    const parts: HTMLElement[] = [header.element, list.element, this._notice];
     if (snapshot.canPost) {
       const composer = new Composer(strings, snapshot.config, {
         send: (body) => this._send(body),
@@ -228,7 +226,7 @@ export class RoomApp {
         },
         draftChanged: (text) => {
           this._draftChanged(text);
-          preview.update();
+          this._preview?.update();
         },
         mentionCandidates: () => this._mentionCandidates(),
         avatar: (id) => (id === 0 || !this._ctx ? icon('organization') : avatar(id, this._ctx, 'cw-avatar-inline')),
@@ -237,13 +235,9 @@ export class RoomApp {
       // never wipes a draft the host kept (e.g. the text of a send that failed).
       const draft = restoring?.draft || snapshot.draft;
       composer.setText(draft);
-      const ctx = this._ctx;
-      const emoticons = new EmoticonPicker(strings, ctx, (code) => composer.insertAtCaret(code));
-      const preview = new DraftPreview(strings, ctx, () => composer.text);
-      composer.addTool(emoticons.button, emoticons.element, 'above');
-      composer.addTool(preview.button, preview.element, 'below');
       this._composer = composer;
-      this._attachments = this._attachTo(composer);
+      this._attachments = undefined;
+      this._preview = undefined;
       parts.push(composer.element);
       if (draft !== snapshot.draft) this._post({ type: 'draftChanged', text: draft });
     } else {
@@ -255,9 +249,79 @@ export class RoomApp {
     list.setHistory(snapshot.history, false);
     list.setSnapshot(snapshot.messages, {
       unreadCount: snapshot.unreadCount,
+      olderPending: (snapshot.olderCount ?? 0) > 0,
       revealMessageId: snapshot.revealMessageId,
       scrollFromBottom: snapshot.revealMessageId === undefined ? restoring?.scrollFromBottom : undefined,
     });
+    const composer = this._composer;
+    afterPaint(() => {
+      if ((snapshot.olderCount ?? 0) > 0) void this._loadOlder(list);
+      void this._loadLater().then((later) => {
+        if (composer && this._composer === composer) this._addComposerTools(composer, later);
+      });
+      composer?.prepareMentions();
+    });
+  }
+
+  /** The composer's emoticons, preview and attach buttons (their code comes with later.ts, after the first paint). */
+  private _addComposerTools(composer: Composer, later: Later): void {
+    const ctx = this._ctx;
+    if (!ctx) return;
+    const emoticons = new later.EmoticonPicker(ctx.strings, ctx, (code) => composer.insertAtCaret(code));
+    const preview = new later.DraftPreview(ctx.strings, ctx, () => composer.text);
+    composer.addTool(emoticons.button, emoticons.element, 'above');
+    composer.addTool(preview.button, preview.element, 'below');
+    this._preview = preview;
+    this._attachments = this._attachTo(composer, later);
+  }
+
+  private _loadLater(): Promise<Later> {
+    return (this._later ??= import('./later'));
+  }
+
+  /** The task cards' live states and buttons, for members who can post (their code is in later.ts). */
+  private async _cards(): Promise<TaskCards | undefined> {
+    const snapshot = this._snapshot;
+    if (!snapshot?.canPost) return undefined;
+    const later = await this._loadLater();
+    if (this._snapshot !== snapshot) return undefined; // another snapshot came meanwhile
+    this._taskCards ??= new later.TaskCards(snapshot.me.accountId, this._hostStrings, {
+      setStatus: async (taskIds, status) => {
+        const reply = await this._request({ type: 'setTaskStatus', taskIds, status });
+        return reply.type === 'failed' ? reply.error : undefined;
+      },
+      notice: (text) => this._showNotice(text),
+    });
+    return this._taskCards;
+  }
+
+  /** The find bar (Ctrl/Cmd+F), put above the list the first time it is asked for. */
+  private async _findBar(): Promise<FindInRoom | undefined> {
+    const later = await this._loadLater();
+    const list = this._list;
+    if (!list || !this._ctx) return undefined;
+    if (this._find) return this._find;
+    const find = new later.FindInRoom(this._ctx.strings, {
+      messages: () => this._list?.messages ?? [],
+      textOf: (m) => this._plainText(m, later),
+      reveal: (id) => this._list?.revealElement(id),
+      restoreFocus: () => this._composer?.focus(),
+    });
+    list.element.before(find.element);
+    this._find = find;
+    return find;
+  }
+
+  /** The rest of a long history, asked for once the newest screenful is painted. */
+  private async _loadOlder(list: MessageList): Promise<void> {
+    const beforeId = list.messages[0]?.id;
+    const reply = beforeId === undefined ? undefined : await this._request({ type: 'olderMessages', beforeId });
+    if (this._list !== list) return; // a newer snapshot replaced the list meanwhile
+    const older = reply?.type === 'olderMessages' ? reply.messages : [];
+    this._learnAuthors(older);
+    list.addOlder(older);
+    this._find?.refresh();
+    this._reportRendered();
   }
 
   private _showLoadFailed(roomId: number, error: string): void {
@@ -275,8 +339,8 @@ export class RoomApp {
   }
 
   /** The attach button, drops and pasted images (attachments.ts), uploaded with the composer's text. */
-  private _attachTo(composer: Composer): Attachments {
-    const attachments = new Attachments(this._strings, composer.element, {
+  private _attachTo(composer: Composer, later: Later): Attachments {
+    const attachments = new later.Attachments(this._strings, composer.element, {
       upload: (source, message) => this._request({ type: 'upload', source, message }),
       cancel: () => this._post({ type: 'cancelUpload' }),
       text: () => composer.text,
@@ -320,13 +384,16 @@ export class RoomApp {
         });
         return;
       case 'more':
-        this._menu.show(anchor, [
-          { label: s.markUnread, icon: 'eye-closed', run: () => this._post({ type: 'markUnread', messageId: m.id }) },
-          { label: s.showThread, icon: 'comment-discussion', run: () => this._post({ type: 'showThread', messageId: m.id }) },
-          { label: s.createTask, icon: 'tasklist', run: () => this._post({ type: 'createTask', body: this._plainText(m), assigneeIds: this._mentioned(m) }) },
-          { label: s.copyText, icon: 'copy', run: () => this._post({ type: 'copyText', text: this._plainText(m) }) },
-          { label: s.copyLink, icon: 'link', run: () => this._post({ type: 'copyText', text: `https://www.chatwork.com/#!rid${ctx.roomId}-${m.id}` }) },
-        ]);
+        void this._loadLater().then((later) => {
+          this._menu ??= new later.PopupMenu(this._root);
+          this._menu.show(anchor, [
+            { label: s.markUnread, icon: 'eye-closed', run: () => this._post({ type: 'markUnread', messageId: m.id }) },
+            { label: s.showThread, icon: 'comment-discussion', run: () => this._post({ type: 'showThread', messageId: m.id }) },
+            { label: s.createTask, icon: 'tasklist', run: () => this._post({ type: 'createTask', body: this._plainText(m, later), assigneeIds: this._mentioned(m) }) },
+            { label: s.copyText, icon: 'copy', run: () => this._post({ type: 'copyText', text: this._plainText(m, later) }) },
+            { label: s.copyLink, icon: 'link', run: () => this._post({ type: 'copyText', text: `https://www.chatwork.com/#!rid${ctx.roomId}-${m.id}` }) },
+          ]);
+        });
         return;
     }
   }
@@ -340,7 +407,7 @@ export class RoomApp {
     return [...ids];
   }
 
-  private _plainText(m: MessageData): string {
+  private _plainText(m: MessageData, { toPlainText }: Later): string {
     const ctx = this._ctx;
     return toPlainText(parse(m.body), { accountName: (id) => ctx?.person(id)?.name, language: ctx?.language ?? 'en' }).trim();
   }

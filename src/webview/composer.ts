@@ -2,11 +2,12 @@
 // (or Enter, with chatwork.sendWithEnter; Shift+Enter is then a newline); a key press that is part
 // of an IME composition never sends. A failed send keeps the text and shows the server's reason
 // with Retry; nothing is ever resent without the user asking. Typing `@` or `[To` opens the inline
-// list of members (mentions/); the IME's own keys never reach it.
+// list of members (mentions/, loaded with the panel's later chunk); the IME's own keys never reach it.
 import type { PanelConfig } from '../panels/protocol';
 import { el, icon, iconButton } from './dom';
-import { MentionList } from './mentions/mentionList';
-import { filterMentions, mentionAt, type MentionCandidate } from './mentions/mentionQuery';
+import type { filterMentions } from './mentions/mentionMatch';
+import type { MentionList } from './mentions/mentionList';
+import { mentionAt, type MentionCandidate } from './mentions/mentionQuery';
 import { format, type Strings } from './strings';
 
 export interface ComposerHost {
@@ -33,7 +34,10 @@ export class Composer {
   private readonly _errorText: HTMLElement;
   private _sending = false;
   private _composing = false;
-  private readonly _mentions: MentionList;
+  /** The inline member list, once its code is loaded (after the first paint: later.ts). */
+  private _mentions: MentionList | undefined;
+  private _filterMentions: typeof filterMentions | undefined;
+  private _loadingMentions = false;
   /** Start of the mention the user closed with Esc: it stays closed while typed on. */
   private _dismissedAt: number | undefined;
 
@@ -80,10 +84,9 @@ export class Composer {
     this._send.addEventListener('click', () => void this.send());
     retry.addEventListener('click', () => void this.send());
     dismiss.addEventListener('click', () => (this._error.hidden = true));
-    this._mentions = new MentionList(this._input, s.mentionList, (id) => _host.avatar(id), (c) => this._insertMention(c));
     this._input.addEventListener('compositionstart', () => {
       this._composing = true;
-      this._mentions.close();
+      this._mentions?.close();
     });
     this._input.addEventListener('compositionend', () => {
       this._composing = false;
@@ -98,7 +101,7 @@ export class Composer {
     this._input.addEventListener('keyup', (e) => {
       if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) this._updateMentions();
     });
-    this._input.addEventListener('blur', () => this._mentions.close());
+    this._input.addEventListener('blur', () => this._mentions?.close());
     this._applyConfig();
   }
 
@@ -197,7 +200,7 @@ export class Composer {
   private _onKey(e: KeyboardEvent): void {
     // keyCode 229: the key went to the IME (Japanese input confirms with Enter).
     if (e.isComposing || this._composing || e.keyCode === 229) return;
-    if (this._mentions.isOpen && this._mentionKey(e)) return;
+    if (this._mentions?.isOpen && this._mentionKey(this._mentions, e)) return;
     if (e.key !== 'Enter') return;
     const modifier = e.ctrlKey || e.metaKey;
     const sends = modifier || (this._config.sendWithEnter && !e.shiftKey && !e.altKey);
@@ -207,17 +210,17 @@ export class Composer {
   }
 
   /** ↑/↓ move, Enter/Tab insert, Esc closes; true when the list took the key. */
-  private _mentionKey(e: KeyboardEvent): boolean {
+  private _mentionKey(mentions: MentionList, e: KeyboardEvent): boolean {
     const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
     if (plain && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
-      this._mentions.move(e.key === 'ArrowDown' ? 1 : -1);
+      mentions.move(e.key === 'ArrowDown' ? 1 : -1);
     } else if (plain && !e.shiftKey && (e.key === 'Enter' || e.key === 'Tab')) {
-      const active = this._mentions.active;
+      const active = mentions.active;
       if (!active) return false;
       this._insertMention(active);
     } else if (e.key === 'Escape') {
       this._dismissedAt = mentionAt(this._input.value, this._input.selectionStart)?.start;
-      this._mentions.close();
+      mentions.close();
       e.stopPropagation();
     } else {
       return false;
@@ -232,17 +235,34 @@ export class Composer {
     const trigger = selectionStart === selectionEnd ? mentionAt(value, selectionStart) : undefined;
     if (!trigger || trigger.start === this._dismissedAt || this._sending) {
       if (!trigger) this._dismissedAt = undefined;
-      this._mentions.close();
+      this._mentions?.close();
       return;
     }
-    this._mentions.show(filterMentions(this._host.mentionCandidates(), trigger.query), trigger.start);
+    if (!this._mentions || !this._filterMentions) return this._loadMentions();
+    this._mentions.show(this._filterMentions(this._host.mentionCandidates(), trigger.query), trigger.start);
+  }
+
+  /** A mention typed before the list's code arrived: load it, then look at the caret again. */
+  private _loadMentions(): void {
+    if (this._loadingMentions) return;
+    this._loadingMentions = true;
+    void import('./later').then(({ MentionList, filterMentions }) => {
+      this._filterMentions = filterMentions;
+      this._mentions = new MentionList(this._input, this._strings.mentionList, (id) => this._host.avatar(id), (c) => this._insertMention(c));
+      if (document.activeElement === this._input) this._updateMentions();
+    });
+  }
+
+  /** Loads the inline member list's code (the panel calls this after its first paint). */
+  prepareMentions(): void {
+    this._loadMentions();
   }
 
   /** Replaces the typed `@query` with `[To:id]Name` (or `[toall]`); a line of To's ends with a newline. */
   private _insertMention(candidate: MentionCandidate): void {
     const { value, selectionStart } = this._input;
     const trigger = mentionAt(value, selectionStart);
-    this._mentions.close();
+    this._mentions?.close();
     if (!trigger) return;
     const tag = candidate.accountId === 0 ? '[toall]' : `[To:${candidate.accountId}]${candidate.name}`;
     const atLineStart = trigger.start === 0 || value[trigger.start - 1] === '\n';

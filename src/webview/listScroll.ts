@@ -50,6 +50,10 @@ export class ListScroll {
     return Math.max(0, this._scroller.scrollHeight - this._scroller.scrollTop - this._scroller.clientHeight);
   }
 
+  get scrollTop(): number {
+    return this._scroller.scrollTop;
+  }
+
   get atBottom(): boolean {
     return this.fromBottom <= BOTTOM_SLACK_PX;
   }

@@ -14,7 +14,7 @@ import type { HistoryData, MessageData } from '../panels/protocol';
 import { format } from './strings';
 import { compareIds, insertSorted } from './order';
 import { el, icon } from './dom';
-import { InlineEditor } from './inlineEditor';
+import type { InlineEditor } from './inlineEditor';
 import { addSideTime, messageElement, type MessageViewContext } from './messageView';
 import { dayKey } from './time';
 import { ListScroll } from './listScroll';
@@ -52,6 +52,8 @@ export interface MessageListHost {
 
 export interface SnapshotOptions {
   readonly unreadCount: number;
+  /** Older messages follow (addOlder): the list shows "loading older" at its top meanwhile. */
+  readonly olderPending?: boolean;
   readonly revealMessageId?: string;
   readonly scrollFromBottom?: number;
 }
@@ -70,7 +72,8 @@ export class MessageList {
   private _messages: MessageData[] = [];
   private readonly _byId = new Map<string, MessageData>();
   private readonly _elements = new Map<string, HTMLElement>();
-  private readonly _editors = new Map<string, InlineEditor>();
+  /** Open inline editors ('loading' while its code is fetched: later.ts). */
+  private readonly _editors = new Map<string, InlineEditor | 'loading'>();
   /** Index of the oldest mounted message. */
   private _mountStart = 0;
   /** Index down to which messages are being mounted in the background (≤ _mountStart). */
@@ -81,6 +84,10 @@ export class MessageList {
   private _msPerMessage = 0.5;
   private _disposed = false;
   private _unreadFromId: string | undefined;
+  /** The host holds older messages the snapshot did not carry; they come with addOlder. */
+  private _olderPending = false;
+  /** A restored position the snapshot's part could not reach: tried again with the older messages. */
+  private _restoreLater: { readonly fromBottom: number; readonly scrollTop: number } | undefined;
   private readonly _previews: IntersectionObserver;
 
   constructor(
@@ -163,6 +170,8 @@ export class MessageList {
     const n = this._messages.length;
     const unread = Math.min(options.unreadCount, n);
     this._unreadFromId = unread > 0 ? this._messages[n - unread]?.id : undefined;
+    this._olderPending = options.olderPending ?? false;
+    this._restoreLater = undefined;
     const newest = Math.max(FIRST_SCREEN, unread + 20);
     this._mountTarget = Math.max(0, n - Math.max(INITIAL_MOUNT, newest));
     this._mountStart = Math.max(this._mountTarget, n - newest);
@@ -172,6 +181,7 @@ export class MessageList {
         // A restored view may be further up than the first screenful reaches.
         this._mountWhile(() => this._scroll.contentHeight < options.scrollFromBottom! + 2 * this._scroll.viewportHeight);
         this._scroll.restore(options.scrollFromBottom);
+        if (this._olderPending && this._mountStart === 0) this._restoreLater = { fromBottom: options.scrollFromBottom, scrollTop: this._scroll.scrollTop };
       } else if (this._unreadFromId !== undefined) this._scroll.showTop(this._days.querySelector('.cw-unread-divider'));
       else this._scroll.toBottom();
       this._fillViewport();
@@ -208,6 +218,46 @@ export class MessageList {
     if (wasAtBottom || mine) this._scroll.toBottom();
     else if (others > 0) this._scroll.showPill(others);
     this._scroll.watchNewest(this._elements.get(this.newestId ?? ''));
+  }
+
+  /**
+   * Messages older than the held ones: the rest of a snapshot the host sent in two parts. They are
+   * mounted as scrolling up asks for them; a message already held is not added twice.
+   */
+  addOlder(messages: readonly MessageData[]): void {
+    this._olderPending = false;
+    const fresh = messages.filter((m) => !this._byId.has(m.id)).sort((a, b) => compareIds(a.id, b.id));
+    const freshIds = new Set(fresh.map((m) => m.id));
+    // A mounted message whose gap marker names one of these as the last before the gap: redraw it.
+    const gapFound = [...this._gapsBefore].some(([before, after]) => this._elements.has(before) && freshIds.has(after));
+    for (const m of fresh) this._byId.set(m.id, m);
+    const oldest = this._messages[0];
+    if (fresh.length === 0 || oldest === undefined || compareIds(fresh[fresh.length - 1]!.id, oldest.id) < 0) {
+      // All older than what is held (the usual case): nothing mounted changes.
+      this._messages = fresh.concat(this._messages);
+      this._mountStart += fresh.length;
+      this._mountTarget += fresh.length;
+      this._older.hidden = this._mountStart === 0;
+      this._updateStart();
+      if (gapFound) this._remountKeepingScroll();
+      // A reloaded panel that was scrolled further up than the newest part reaches (unless the user moved since).
+      const again = this._restoreLater;
+      this._restoreLater = undefined;
+      if (again && Math.abs(this._scroll.scrollTop - again.scrollTop) < 2) {
+        this._mountWhile(() => this._scroll.contentHeight < again.fromBottom + 2 * this._scroll.viewportHeight);
+        this._scroll.restore(again.fromBottom);
+      } else if (this._scroll.scrollTop < this._scroll.viewportHeight) {
+        this._nearTop(); // already at the top of what was there: no scroll event would ask for more
+      }
+    } else {
+      // Some fall between held ones (the store merged while the webview waited): place and rebuild.
+      const firstMounted = this._messages[this._mountStart]?.id;
+      for (const m of fresh) insertSorted(this._messages, m);
+      this._mountStart = firstMounted === undefined ? this._messages.length : this._messages.findIndex((m) => m.id === firstMounted);
+      this._mountTarget = Math.min(this._mountTarget, this._mountStart);
+      this._remountKeepingScroll();
+    }
+    this._scheduleMount();
   }
 
   /** Edited or deleted messages, replaced in place (an open editor keeps its text). */
@@ -269,7 +319,7 @@ export class MessageList {
     this._elements.clear();
     this._days.replaceChildren();
     for (let i = this._mountStart; i < this._messages.length; i++) this._appendElement(this._messages[i] as MessageData);
-    this._older.hidden = this._mountStart === 0;
+    this._older.hidden = this._mountStart === 0 && !this._olderPending;
     this._updateStart();
     this._empty.hidden = this._messages.length > 0;
     this._scroll.watchNewest(this._elements.get(this.newestId ?? ''));
@@ -299,13 +349,13 @@ export class MessageList {
     if (built >= SLICE_MIN) this._msPerMessage = 0.7 * this._msPerMessage + (0.3 * (performance.now() - t0)) / built;
     this._mountStart = start;
     this._mountTarget = Math.min(this._mountTarget, start);
-    this._older.hidden = start === 0;
+    this._older.hidden = start === 0 && !this._olderPending;
     this._updateStart();
   }
 
   /** The archive-start marker shows once the oldest message is mounted (and older ones exist on Chatwork). */
   private _updateStart(): void {
-    this._start.hidden = this._history === undefined || this._history.complete || this._mountStart > 0 || this._messages.length === 0;
+    this._start.hidden = this._history === undefined || this._history.complete || this._mountStart > 0 || this._olderPending || this._messages.length === 0;
   }
 
   /** How many messages one slice builds in about SLICE_MS. */
@@ -497,12 +547,17 @@ export class MessageList {
       const latest = this._byId.get(message.id);
       if (current && latest) this._replace(current, latest);
     };
-    const editor = new InlineEditor(message.body, this._ctx.strings, (text) => this._host.edit(message, text), close);
-    this._editors.set(message.id, editor);
-    body.hidden = true;
-    body.after(editor.element);
-    messageEl.classList.add('cw-editing');
-    editor.focus();
+    this._editors.set(message.id, 'loading');
+    void import('./later').then(({ InlineEditor }) => {
+      // A remount meanwhile (new snapshot, names changed) dropped this message's element: no editor.
+      if (this._editors.get(message.id) !== 'loading' || !messageEl.isConnected) return;
+      const editor = new InlineEditor(message.body, this._ctx.strings, (text) => this._host.edit(message, text), close);
+      this._editors.set(message.id, editor);
+      body.hidden = true;
+      body.after(editor.element);
+      messageEl.classList.add('cw-editing');
+      editor.focus();
+    });
   }
 
   private _loadPreviews(entries: IntersectionObserverEntry[]): void {

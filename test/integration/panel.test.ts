@@ -91,6 +91,17 @@ describe('room panel', () => {
     assert.strictEqual(api.panels.get(RANDOM), panel);
   });
 
+  it('answers olderMessages with the held messages before an id, oldest first (the rest of a long snapshot)', async () => {
+    const panel = api.panels.get(RANDOM) as RoomPanel;
+    const snapshot = lastPosted(panel, 'snapshot') as SnapshotMessage;
+    const held = (await api.deps.store.messages(RANDOM)).map((m) => m.message_id);
+    assert.ok(held.length <= 200 ? snapshot.olderCount === undefined : snapshot.olderCount === held.length - snapshot.messages.length, `${held.length} held, olderCount ${snapshot.olderCount}`);
+    const beforeId = held[held.length - 30] as string;
+    const reply = await panel.receive({ type: 'olderMessages', beforeId });
+    assert.strictEqual(reply?.type, 'olderMessages');
+    assert.deepStrictEqual(reply.messages.map((m) => m.id), held.slice(0, held.length - 30));
+  });
+
   it('serves a strict CSP with a nonce and the emulator as an image origin', () => {
     const html = api.panels.get(RANDOM)?.panel.webview.html ?? '';
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -102,7 +113,10 @@ describe('room panel', () => {
     assert.ok(csp.includes(`style-src ${source};`) && csp.includes(`font-src ${source};`));
     assert.ok(csp.endsWith(`img-src ${source} https://appdata.chatwork.com https://assets.chatwork.com ${emulatorOrigin()}`), csp);
     assert.ok(!/unsafe-inline|unsafe-eval/.test(csp));
-    assert.ok(html.includes(`<script nonce="${nonce}" src=`));
+    // An ES module: the chunks it imports (statically or with import()) inherit its nonce, so the
+    // policy names no script origin at all.
+    assert.ok(html.includes(`<script type="module" nonce="${nonce}" src=`));
+    assert.ok(csp.includes(`script-src 'nonce-${nonce}';`), csp);
     assert.strictEqual((html.match(/<script/g) ?? []).length, 1, 'one script, no inline code');
   });
 

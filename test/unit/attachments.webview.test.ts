@@ -9,6 +9,8 @@ async function openComposer(page: Page): Promise<void> {
   await page.evaluate(() => (globalThis as any).cw.startApp(undefined));
   await page.evaluate(() => (globalThis as any).cw.deliverSnapshot(3, {}));
   await page.waitForFunction(() => (globalThis as any).cw.posted().some((p: any) => p.body.type === 'rendered'));
+  // Attachments come with the panel's later chunk, after the first paint: the attach button says they are ready.
+  await page.locator('[data-action="attach"]').waitFor();
   await page.locator('.cw-input').fill('Here is the file');
 }
 

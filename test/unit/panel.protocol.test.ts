@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { MessageHandler, isEnvelope, type Envelope } from '../../src/panels/protocol';
 import { parseRoomLink, roomLinkUrl } from '../../src/panels/roomLinks';
+import { snapshotHeadStart } from '../../src/panels/snapshotHead';
 import { checkWebviewMessage } from '../../src/panels/webviewInput';
 
 describe('room panel protocol', () => {
@@ -54,6 +55,7 @@ describe('room panel protocol', () => {
         type: 'rendered', messageCount: 3, mountedCount: 3, newestId: '9',
       });
       assert.deepStrictEqual(checkWebviewMessage({ type: 'draftChanged', text: '' }), { type: 'draftChanged', text: '' });
+      assert.deepStrictEqual(checkWebviewMessage({ type: 'olderMessages', beforeId: '1620000000001000003' }), { type: 'olderMessages', beforeId: '1620000000001000003' });
     });
 
     it('uploads: a picked file, a URI, or bytes of at most 5 MB (+1, so the host can say "too large") with a name', () => {
@@ -84,8 +86,25 @@ describe('room panel protocol', () => {
         { type: 'downloadFile', fileId: -1 }, { type: 'downloadFile', fileId: 1.5 }, { type: 'resolvePreview', fileId: '7' },
         { type: 'openRoom', roomId: 0 }, { type: 'openRoom', roomId: 1, messageId: 'x' },
         { type: 'openLink', url: 5 }, { type: 'copyText' }, { type: 'rendered', messageCount: -1, mountedCount: 0 },
+        { type: 'olderMessages' }, { type: 'olderMessages', beforeId: 5 }, { type: 'olderMessages', beforeId: '1e3' },
       ];
       for (const message of bad) assert.strictEqual(checkWebviewMessage(message), undefined, JSON.stringify(message));
+    });
+  });
+
+  describe('snapshotHeadStart (how much of a long history the snapshot carries)', () => {
+    it('carries everything up to 200 messages', () => {
+      assert.strictEqual(snapshotHeadStart(0, 0), 0);
+      assert.strictEqual(snapshotHeadStart(200, 0), 0);
+      assert.strictEqual(snapshotHeadStart(200, 150, 3), 0);
+    });
+
+    it('carries the newest 200 of a long archive, more to reach every unread message or the one to reveal', () => {
+      assert.strictEqual(snapshotHeadStart(10_000, 0), 9_800);
+      assert.strictEqual(snapshotHeadStart(10_000, 500), 10_000 - 520, '500 unread, with 20 above them');
+      assert.strictEqual(snapshotHeadStart(10_000, 0, 4_000), 3_980, 'a message to reveal, with 20 above it');
+      assert.strictEqual(snapshotHeadStart(10_000, 0, 9_900), 9_800, 'already within the newest 200');
+      assert.strictEqual(snapshotHeadStart(10_000, 0, 5), 0);
     });
   });
 

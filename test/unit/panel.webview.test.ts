@@ -492,6 +492,57 @@ describe('room panel webview (Chromium)', function () {
       assert.ok(appendMs < 2000, `100 appends took ${appendMs} ms`);
     });
 
+    it('paints the newest part of a long snapshot first, then asks for the older messages and holds them all', async () => {
+      const c = cw(page);
+      await c.start();
+      const all = (await c.messages(1_000, {})) as Array<{ id: string; body: string }>;
+      const head = all.slice(-200);
+      await c.deliver({
+        type: 'snapshot', roomId: 10010, roomName: 'Project', me: (await page.evaluate(() => (globalThis as any).cw.people()))[0],
+        members: [], messages: head, olderCount: 800, unreadCount: 0, draft: '', canPost: true,
+        config: { sendWithEnter: false, language: 'en', locale: 'en-US' }, history: { complete: false, gaps: [] },
+      });
+      const first = await rendered(page);
+      assert.strictEqual(first.messageCount, 200);
+      const [request] = await waitPosted(page, 'olderMessages');
+      const order = (await c.posted()).map((p) => p.body.type);
+      assert.ok(order.indexOf('rendered') < order.indexOf('olderMessages'), `asked after the first paint: ${order.join(', ')}`);
+      assert.deepStrictEqual(request!.body, { type: 'olderMessages', beforeId: head[0]!.id });
+      // Until they arrive, the top says older messages are coming, not that the archive begins.
+      assert.strictEqual(await page.locator('.cw-older').isVisible(), true);
+      assert.strictEqual(await page.locator('.cw-history-start').isVisible(), false);
+
+      await c.deliver({ type: 'olderMessages', messages: all.slice(0, 800) }, request!.id);
+      const full = await rendered(page, 2);
+      assert.strictEqual(full.messageCount, 1_000);
+      // A link to the oldest message mounts everything down to it and shows it.
+      await c.deliver({ type: 'revealMessage', messageId: all[0]!.id });
+      await page.waitForFunction((id) => (globalThis as any).cw.visibleIds().includes(id), all[0]!.id);
+      await frames(page);
+      assert.strictEqual(await page.locator('.cw-history-start').isVisible(), true);
+      assert.strictEqual(await page.locator('.cw-msg').count(), 1_000);
+      assert.deepStrictEqual(await page.locator('.cw-msg').evaluateAll((els) => els.map((e: any) => e.dataset.id)), all.map((m) => m.id), 'each once, oldest first');
+    });
+
+    it('a reloaded panel scrolled further up than the newest part reaches comes back there when the older messages arrive', async () => {
+      const c = cw(page);
+      await c.start({ roomId: 10010, draft: '', scrollFromBottom: 30_000 });
+      const all = (await c.messages(1_000, {})) as Array<{ id: string }>;
+      await c.deliver({
+        type: 'snapshot', roomId: 10010, roomName: 'Project', me: (await page.evaluate(() => (globalThis as any).cw.people()))[0],
+        members: [], messages: all.slice(-200), olderCount: 800, unreadCount: 0, draft: '', canPost: true,
+        config: { sendWithEnter: false, language: 'en', locale: 'en-US' },
+      });
+      const [request] = await waitPosted(page, 'olderMessages');
+      const early = await c.scroll();
+      assert.ok(early.height - early.top - early.client < 30_000, 'the newest 200 do not reach that far');
+      await c.deliver({ type: 'olderMessages', messages: all.slice(0, 800) }, request!.id);
+      await rendered(page, 2);
+      await frames(page);
+      const { top, height, client } = await c.scroll();
+      assert.ok(Math.abs(height - top - client - 30_000) < 1_500, `${height - top - client} px from the bottom`);
+    });
+
     it('mounts older messages in chunks while scrolling up, keeping the view still', async () => {
       const c = cw(page);
       await c.start();

@@ -1,4 +1,4 @@
-// Find in the room (Ctrl/Cmd+F): searches every message the panel holds — also those the windowing
+// Find in the room (Ctrl/Cmd+F, caught by app.ts): searches every message the panel holds — also those the windowing
 // has not mounted, which VS Code's own find widget cannot see — shows "3 of 17", and steps through
 // the matches with Enter (older) and Shift+Enter (newer), starting at the newest. The message of
 // the current match is mounted and scrolled to; its matches are highlighted with the CSS Custom
@@ -56,12 +56,6 @@ export class FindInRoom {
     previous.addEventListener('click', () => this.step(1));
     next.addEventListener('click', () => this.step(-1));
     close.addEventListener('click', () => this.close());
-    document.addEventListener('keydown', (e) => {
-      if (this.element.isConnected && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        this.open();
-      }
-    });
   }
 
   get isOpen(): boolean {
