@@ -2,6 +2,7 @@
 // the status, headers and body a case needs (shapes the emulator never produces), and the emulator
 // covers the session signal and timeouts. Complements client.errors.test.ts.
 import * as assert from 'assert';
+import { getEventListeners } from 'events';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { ChatworkApiError, ChatworkClient, type ChatworkClientOptions, type RateLimit } from '../../src/api';
@@ -199,6 +200,12 @@ describe('ChatworkClient against a scripted server', () => {
       const client = clientWith();
       await client.getMyStatus();
       assert.strictEqual(client.rateLimit, undefined);
+      reply = send(200, '{}', { 'x-ratelimit-remaining': '12', 'x-ratelimit-reset': String(RESET) });
+      await client.getMyStatus();
+      assert.strictEqual(client.rateLimit, undefined);
+      reply = send(200, '{}', { 'x-ratelimit-limit': '300', 'x-ratelimit-reset': String(RESET) });
+      await client.getMyStatus();
+      assert.strictEqual(client.rateLimit, undefined);
       reply = send(200, '{}', { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': 'many', 'x-ratelimit-reset': String(RESET) });
       await client.getMyStatus();
       assert.strictEqual(client.rateLimit, undefined);
@@ -216,6 +223,44 @@ describe('ChatworkClient against a scripted server', () => {
       await client.getMyStatus();
       assert.deepStrictEqual(seenRemaining, [300, 300, 299]);
     });
+  });
+
+  describe('a long-lived signal (a session, a panel) gathers no listeners', () => {
+    const listeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
+
+    it('after answers, failures and timeouts of API calls', async () => {
+      const signal = new AbortController().signal;
+      const client = clientWith();
+      reply = send(200, '{}');
+      await client.getMyStatus({ signal });
+      reply = send(404, errors('Room not found'));
+      await rejection(client.getRoom(5, { signal }));
+      reply = () => undefined;
+      await rejection(client.getMe({ signal, timeoutMs: 50 }));
+      assert.strictEqual(listeners(signal), 0);
+    });
+
+    it('after a download that failed, was refused, or was read to the end', async () => {
+      const signal = new AbortController().signal;
+      const client = clientWith();
+      await rejection(client.downloadFile('http://127.0.0.1:1/file', { signal }));
+      reply = send(410, 'gone');
+      await rejection(client.downloadFile(`http://${host}/file`, { signal }));
+      assert.strictEqual(listeners(signal), 0);
+      reply = send(200, 'data');
+      const file = await client.downloadFile(`http://${host}/file`, { signal });
+      assert.strictEqual(listeners(signal), 1, 'followed while the body streams');
+      assert.strictEqual(await readAll(file.stream), 'data');
+      // Let go on 'end' or, at the latest, on 'close' a few turns of the event loop later.
+      await waitFor(() => listeners(signal) === 0, 50);
+      assert.strictEqual(listeners(signal), 0);
+    });
+  });
+
+  it('its errors are ChatworkApiErrors by name, with no server texts when there were none', async () => {
+    const error = await rejection(clientWith().getRoom(0));
+    assert.deepStrictEqual([error.name, error.errors], ['ChatworkApiError', []]);
+    assert.match(String(error), /^ChatworkApiError: Invalid parameter 'room_id'/);
   });
 
   describe('timeouts', () => {
@@ -307,13 +352,23 @@ describe('ChatworkClient against a scripted server', () => {
     });
 
     it('once the headers are in, the body may take longer than the timeout', async () => {
+      let finish = () => {};
       reply = (res) => {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
         res.write('first ');
-        setTimeout(() => res.end('last'), 300);
+        finish = () => res.end('last');
       };
-      const file = await clientWith().downloadFile(`http://${host}/file`, { timeoutMs: 100 });
+      const file = await clientWith().downloadFile(`http://${host}/file`, { timeoutMs: 1000 });
+      // The rest of the body comes only after the timeout would have fired.
+      setTimeout(() => finish(), 1200);
       assert.strictEqual(await readAll(file.stream), 'first last');
+    });
+
+    it('an aborted signal → aborted, and the download host hears nothing', async () => {
+      reply = send(200, 'data');
+      const error = await rejection(clientWith().downloadFile(`http://${host}/file`, { signal: AbortSignal.abort() }));
+      assert.deepStrictEqual([error.kind, error.message], ['aborted', `The Chatwork request was cancelled (download from ${host}).`]);
+      assert.strictEqual(seen.length, 0);
     });
 
     it('a refused connection → network, naming the host', async () => {
@@ -367,7 +422,7 @@ describe('ChatworkClient and the session signal', () => {
   });
 });
 
-/** Polls a condition on the event loop (no fixed sleeps). */
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+/** Polls a condition on the event loop (no fixed sleeps), at most `turns` times when given. */
+async function waitFor(condition: () => boolean, turns = Infinity): Promise<void> {
+  for (let i = 0; i < turns && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
 }

@@ -69,6 +69,38 @@ describe('ChatworkClient parameter checks at their edges', () => {
     }
   });
 
+  describe('every checked parameter is named in its refusal', () => {
+    const cases: [string, (c: ChatworkClient) => Promise<unknown>][] = [
+      ['status', (c) => c.getMyTasks({ status: as('closed') })],
+      ['members_member_ids', (c) => c.createRoom({ name: 'x', members_admin_ids: [SEED_IDS.me], members_member_ids: [0] })],
+      ['members_readonly_ids', (c) => c.createRoom({ name: 'x', members_admin_ids: [SEED_IDS.me], members_readonly_ids: as(SEED_IDS.bob) })],
+      ['icon_preset', (c) => c.createRoom({ name: 'x', members_admin_ids: [SEED_IDS.me], icon_preset: as('cat') })],
+      ['link', (c) => c.createRoom({ name: 'x', members_admin_ids: [SEED_IDS.me], link: as('yes') })],
+      ['link_need_acceptance', (c) => c.createRoom({ name: 'x', members_admin_ids: [SEED_IDS.me], link_need_acceptance: as(0) })],
+      ['members_readonly_ids', (c) => c.updateMembers(PHOENIX, { members_admin_ids: [SEED_IDS.me], members_readonly_ids: [-1] })],
+      ['account_id', (c) => c.getTasks(PHOENIX, { account_id: 0 })],
+      ['assigned_by_account_id', (c) => c.getTasks(PHOENIX, { assigned_by_account_id: 1.5 })],
+      ['create_download_url', (c) => c.getFile(PHOENIX, 7001, { createDownloadUrl: as('1') })],
+      ['room_id', (c) => c.getTask(0, 1)],
+      ['room_id', (c) => c.getMessage(-1, '1')],
+    ];
+    for (const [parameter, call] of cases) {
+      it(parameter, async () => {
+        const error = await call(client).then(() => assert.fail('expected a rejection'), (e: unknown) => e);
+        assert.ok(error instanceof ChatworkApiError, String(error));
+        assert.deepStrictEqual([error.kind, error.parameter], ['validation', parameter]);
+        assert.ok(error.message.startsWith(`Invalid parameter '${parameter}': `), error.message);
+        assert.deepStrictEqual(emu.requests, []);
+      });
+    }
+  });
+
+  it('flags that are false are left out of the query, not sent as 0', async () => {
+    await client.getMessages(PHOENIX, { force: false });
+    await client.getFile(PHOENIX, 7001, { createDownloadUrl: false });
+    assert.deepStrictEqual(emu.requests.map((r) => r.query), [{}, {}]);
+  });
+
   describe('accepted at the edge (the request reaches the server)', () => {
     const cases: [string, (c: ChatworkClient) => Promise<unknown>][] = [
       ['a body of exactly 65535 units', (c) => c.postMessage(PHOENIX, 'x'.repeat(65535))],
