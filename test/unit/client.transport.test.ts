@@ -257,6 +257,26 @@ describe('ChatworkClient against a scripted server', () => {
     });
   });
 
+  it('finished calls and downloads leave no timeout timer running (30 s each would hold the process open)', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    const client = clientWith();
+    reply = send(200, '{}');
+    await client.getMyStatus(); // the server starts its own connection timer on the first one
+    const before = timers();
+    for (let i = 0; i < 3; i++) await client.getMyStatus();
+    reply = send(404, errors('Room not found'));
+    await rejection(client.getRoom(5));
+    await rejection(client.downloadFile(`http://${host}/file`));
+    await rejection(client.downloadFile('http://127.0.0.1:1/file'));
+    reply = send(200, 'data');
+    await readAll((await client.downloadFile(`http://${host}/file`)).stream);
+    // Kept-alive sockets have timers of their own (the agent's and the server's): close them first.
+    server.closeAllConnections();
+    await waitFor(() => !process.getActiveResourcesInfo().includes('TCPSocketWrap'), 100);
+    // Timers of earlier tests may end meanwhile, never start.
+    assert.ok(timers() <= before, `${timers()} timers now, ${before} before`);
+  });
+
   it('its errors are ChatworkApiErrors by name, with no server texts when there were none', async () => {
     const error = await rejection(clientWith().getRoom(0));
     assert.deepStrictEqual([error.name, error.errors], ['ChatworkApiError', []]);
