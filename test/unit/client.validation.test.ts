@@ -29,6 +29,7 @@ describe('ChatworkClient parameter checks at their edges', () => {
       ['a message id with a trailing letter', (c) => c.getMessage(PHOENIX, '12a'), "Invalid parameter 'message_id': expected a message id (a string of digits)."],
       ['an id list given as text', (c) => c.createRoom({ name: 'x', members_admin_ids: as('1001,1002') }), "Invalid parameter 'members_admin_ids': expected a list of account ids."],
       ['an empty admin list', (c) => c.createRoom({ name: 'x', members_admin_ids: [] }), "Invalid parameter 'members_admin_ids': expected at least 1 account id."],
+      ['an empty admin list for the members', (c) => c.updateMembers(PHOENIX, { members_admin_ids: [] }), "Invalid parameter 'members_admin_ids': expected at least 1 account id."],
       ['a body that is not text', (c) => c.postMessage(PHOENIX, as(42)), "Invalid parameter 'body': expected text."],
       ['an empty body', (c) => c.postMessage(PHOENIX, ''), "Invalid parameter 'body': must not be empty."],
       ['a body one unit too long', (c) => c.postMessage(PHOENIX, 'x'.repeat(65536)), "Invalid parameter 'body': must be at most 65535 characters (got 65536)."],
