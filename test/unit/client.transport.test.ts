@@ -446,3 +446,28 @@ describe('ChatworkClient and the session signal', () => {
 async function waitFor(condition: () => boolean, turns = Infinity): Promise<void> {
   for (let i = 0; i < turns && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
 }
+
+describe('ChatworkClient: spellings a user may configure or a server may send', () => {
+  let emu: Emulator;
+  beforeEach(async () => {
+    emu = await startEmulator({ rateLimit: 0 });
+  });
+  afterEach(() => emu.close());
+
+  it('a base URL with several trailing slashes still reaches /v2/me', async () => {
+    const client = new ChatworkClient({ baseUrl: `${emu.url}///`, token: () => emu.token });
+    assert.strictEqual((await client.getMe()).account_id, SEED_IDS.me);
+    assert.strictEqual(emu.requests[0]?.path, '/me');
+  });
+
+  it('any 127.x.y.z with multi-digit parts counts as this machine (plain http allowed)', async () => {
+    const client = new ChatworkClient({ baseUrl: 'http://127.100.200.255:1/v2', token: () => emu.token });
+    await assert.rejects(client.getMe(), (e: ChatworkApiError) => e.kind === 'network');
+  });
+
+  it('a 429 without rate-limit headers says the limit is used up, without a made-up reset time', async () => {
+    emu.injectFault({ path: '/me', kind: 'status', status: 429 });
+    const error = await rejection(new ChatworkClient({ baseUrl: emu.url, token: () => emu.token }).getMe());
+    assert.strictEqual(error.message, "Chatwork's request limit is used up (429, GET /me).");
+  });
+});
