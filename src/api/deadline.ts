@@ -40,9 +40,6 @@ export class Deadline {
 
   /** Turns whatever fetch threw into a ChatworkApiError; `what` names the request for the message. */
   toError(error: unknown, what: string): ChatworkApiError {
-    if (error instanceof ChatworkApiError) {
-      return error;
-    }
     if (this._timedOut) {
       return new ChatworkApiError(`Chatwork did not answer within ${formatSeconds(this.timeoutMs)} (${what}).`, {
         kind: 'timeout',

@@ -2,7 +2,7 @@
 // The URL is its own credential (valid 30 s), so the API token is never sent with it.
 
 import fetch, { type RequestInit, type Response } from 'node-fetch';
-import { Deadline, throwIfAborted } from './deadline';
+import { Deadline } from './deadline';
 import { ChatworkApiError, type ChatworkApiErrorKind } from './errors';
 import type { RequestOptions } from './http';
 import { checkHttpUrl } from './validate';
@@ -20,7 +20,7 @@ export interface DownloadedFile {
 export async function downloadFile(url: string, userAgent: string, timeoutMs: number, options: RequestOptions): Promise<DownloadedFile> {
   const target = checkHttpUrl('url', url);
   const what = `download from ${target.host}`;
-  throwIfAborted(options.signal, what);
+  // An already aborted signal needs no check of its own: the Deadline starts aborted, so fetch sends nothing.
   const deadline = new Deadline(options.signal, options.timeoutMs ?? timeoutMs);
   let response: Response;
   try {

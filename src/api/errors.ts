@@ -53,15 +53,10 @@ export class ChatworkApiError extends Error {
     this.kind = init.kind;
     this.status = init.status ?? 0;
     this.errors = [...(init.errors ?? [])];
-    if (init.parameter !== undefined) {
-      this.parameter = init.parameter;
-    }
-    if (init.rateLimit !== undefined) {
-      this.rateLimit = init.rateLimit;
-    }
-    if (init.retryAfterMs !== undefined) {
-      this.retryAfterMs = init.retryAfterMs;
-    }
+    // The optional fields are own properties either way (ES2022 class fields), so no `if`s here.
+    this.parameter = init.parameter;
+    this.rateLimit = init.rateLimit;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 

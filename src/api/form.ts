@@ -8,9 +8,7 @@ function encodeValue(value: Exclude<ParamValue, undefined>): string {
   if (typeof value === 'boolean') {
     return value ? '1' : '0';
   }
-  if (Array.isArray(value)) {
-    return value.join(',');
-  }
+  // Numbers, text, and id lists: String([123, 542]) is already the comma-joined '123,542'.
   return String(value);
 }
 

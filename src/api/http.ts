@@ -170,7 +170,7 @@ export class HttpTransport {
     }
     const isList = Array.isArray(body);
     const isObject = typeof body === 'object' && body !== null && !isList;
-    if (request.expect === 'list' ? !isList : !isObject) {
+    if (!(request.expect === 'list' ? isList : request.expect === 'object' && isObject)) {
       throw malformedResponse(status, what, `JSON of an unexpected shape (expected ${request.expect === 'list' ? 'a list' : 'an object'})`);
     }
     return body as T;

@@ -50,6 +50,20 @@ describe('client encoding', () => {
       assert.ok(body.toString('utf8').includes('filename="報告 %22v2%22%0D%0A.txt"'));
     });
 
+    it('escapes every quote and line break, in file names and field names alike', () => {
+      const { body } = buildMultipart({ 'say "hi"\r\n': 'x' }, [{ name: 'a"b"c', filename: 'one\r\ntwo\r\nthree"', contentType: 'text/plain', data: new Uint8Array() }]);
+      const text = body.toString('utf8');
+      assert.ok(text.includes('name="a%22b%22c"; filename="one%0D%0Atwo%0D%0Athree%22"'), text);
+      assert.ok(text.includes('Content-Disposition: form-data; name="say %22hi%22%0D%0A"\r\n\r\nx\r\n'), text);
+    });
+
+    it('sends exactly the bytes of a view into a larger buffer', () => {
+      const whole = Uint8Array.from([9, 9, 1, 2, 3, 9]);
+      const { body } = buildMultipart({}, [{ name: 'file', filename: 'v.bin', contentType: 'application/octet-stream', data: whole.subarray(2, 5) }]);
+      const start = body.indexOf('\r\n\r\n') + 4;
+      assert.deepStrictEqual([...body.subarray(start, start + 5)], [1, 2, 3, 13, 10]);
+    });
+
     it('leaves out undefined fields and uses a fresh boundary each time', () => {
       const a = buildMultipart({ message: undefined }, []);
       const b = buildMultipart({}, []);

@@ -47,8 +47,8 @@ describe('ChatworkClient file transfer', () => {
       assert.match(notice.body, /^ご確認ください \[To:1002\]\n\[info\]\[title\]\[dtext:file_uploaded\]/);
     });
 
-    it('sends application/octet-stream without a content type, and no message part without a message', async () => {
-      const { file_id } = await client.uploadFile(SEED_ROOMS.phoenix, { filename: 'blob', data: new Uint8Array([1, 2, 3]) });
+    it('sends application/octet-stream without a content type (not a guess from the name), and no message part without a message', async () => {
+      const { file_id } = await client.uploadFile(SEED_ROOMS.phoenix, { filename: 'blob.png', data: new Uint8Array([1, 2, 3]) });
       assert.strictEqual(emu.state.files.get(file_id)?.content_type, 'application/octet-stream');
       assert.strictEqual(emu.requests[emu.requests.length - 1]?.form?.message, undefined);
     });
