@@ -4,6 +4,17 @@
 // newest message is actually on screen in a focused webview (the host may then mark it read).
 
 const BOTTOM_SLACK_PX = 24;
+/** How long a message kept in place by keepPosition stays held while heights above it settle. */
+const HOLD_MS = 1000;
+
+/** The message keepPosition put back, where it must stay while the content above takes its size. */
+interface HeldAnchor {
+  readonly element: HTMLElement;
+  readonly top: number;
+  readonly until: number;
+  /** The scroll position this hold last set: any other means the user (or Chromium) scrolled. */
+  scrollTop: number;
+}
 
 export interface ListScrollEvents {
   nearTop(): void;
@@ -19,7 +30,11 @@ export class ListScroll {
   private _reported: string | undefined;
   private readonly _observer: IntersectionObserver;
   private readonly _repin: ResizeObserver;
+  private _held: HeldAnchor | undefined;
   private readonly _onVisibility = (): void => this._maybeReport();
+  private readonly _release = (): void => {
+    this._held = undefined;
+  };
 
   constructor(
     private readonly _scroller: HTMLElement,
@@ -30,9 +45,13 @@ export class ListScroll {
     _pill.hidden = true;
     _pill.addEventListener('click', () => this.toBottom());
     _scroller.addEventListener('scroll', () => this._onScroll(), { passive: true });
+    // Heights change after layout: images, and runs whose size `content-visibility` only estimated
+    // until they came near the screen. Observed sizes arrive before the frame is painted.
     this._repin = new ResizeObserver(() => {
       if (this._stick) this._pin();
+      else this._keepHeld();
     });
+    for (const input of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) _scroller.addEventListener(input, this._release, { passive: true });
     this._repin.observe(_content);
     this._repin.observe(_scroller);
     this._observer = new IntersectionObserver((entries) => this._onIntersect(entries), { root: _scroller, threshold: [0, 0.1, 0.5, 1] });
@@ -108,8 +127,25 @@ export class ListScroll {
     mutate();
     // After a remount the anchor's message has a new element: find it by id.
     const now = anchor?.isConnected ? anchor : find?.(anchor?.dataset.id ?? '');
-    if (now && before !== undefined) this._scroller.scrollTop += now.getBoundingClientRect().top - before;
-    else this.restore(fromBottom);
+    if (now && before !== undefined) {
+      this._scroller.scrollTop += now.getBoundingClientRect().top - before;
+      // Runs mounted above were laid out at their estimated height; when they come near the screen
+      // they take their real one (a frame or two later) and would push the message down.
+      this._held = { element: now, top: before, until: performance.now() + HOLD_MS, scrollTop: this._scroller.scrollTop };
+    } else {
+      this.restore(fromBottom);
+    }
+  }
+
+  /** Puts the held message back where keepPosition left it, until the user scrolls or time is up. */
+  private _keepHeld(): void {
+    const held = this._held;
+    if (!held) return;
+    if (!held.element.isConnected || performance.now() > held.until) return this._release();
+    const drift = held.element.getBoundingClientRect().top - held.top;
+    if (Math.abs(drift) < 1) return;
+    this._scroller.scrollTop += drift;
+    held.scrollTop = this._scroller.scrollTop;
   }
 
   get contentHeight(): number {
@@ -170,6 +206,7 @@ export class ListScroll {
   }
 
   private _onScroll(): void {
+    if (this._held && Math.abs(this._scroller.scrollTop - this._held.scrollTop) > 1) this._release();
     this._stick = this.atBottom;
     if (this._stick) this._hidePill();
     if (this._scroller.scrollTop < this._scroller.clientHeight) this._events.nearTop();
