@@ -173,20 +173,20 @@ export class Poller {
 
   /**
    * Another account: the running cycle (whose requests the token store just aborted) is dropped
-   * without effects, failures are forgotten, and — with `start` — a fresh cycle runs at once.
+   * without effects, failures are forgotten, and a fresh cycle runs (while active) at once — or as
+   * soon as the dropped one has ended.
    */
-  restart(start: boolean): void {
+  restart(): void {
     this._generation++;
     this._failures = 0;
     this._lastError = undefined;
     this._cancelTimer();
     if (this._running) {
-      this._restartWhenDone = start;
-      if (!start) this._state = 'stopped';
+      this._restartWhenDone = true;
       return;
     }
     this._state = 'stopped';
-    if (start) this._reschedule();
+    this._reschedule();
   }
 
   private async _cycle(): Promise<void> {

@@ -137,3 +137,54 @@ describe('store: live conversation polling (virtual clock)', () => {
     assert.strictEqual(live.liveRoom, undefined);
   });
 });
+
+describe('store: which room is live (LiveRoom, virtual clock)', () => {
+  let now: number;
+  beforeEach(() => (now = 1_000_000));
+
+  it('the window defaults to two minutes; nothing is live without focus', () => {
+    const live = new LiveRoom(() => now);
+    live.noteActivity(1);
+    assert.strictEqual(live.remainingMs(), 0, 'not focused');
+    live.focus(1);
+    assert.strictEqual(live.remainingMs(), 2 * 60_000);
+    live.focus(undefined);
+    assert.strictEqual(live.liveRoom, undefined);
+    assert.strictEqual(live.focusedRoom, undefined);
+  });
+
+  it('a server clock ahead of ours does not stretch the window; older activity does not shorten it', () => {
+    const live = new LiveRoom(() => now, 120_000);
+    live.focus(7);
+    live.noteActivity(7, now + 10 * 60_000);
+    assert.strictEqual(live.remainingMs(), 120_000);
+    now += 30_000;
+    live.noteActivity(7, now - 60_000); // an older message arriving late
+    assert.strictEqual(live.remainingMs(), 90_000);
+    live.noteActivity(7, now - 10_000);
+    assert.strictEqual(live.remainingMs(), 110_000);
+  });
+
+  it('activity is kept per room: focusing another room shows its own window', () => {
+    const live = new LiveRoom(() => now, 120_000);
+    live.noteActivity(1, now - 100_000);
+    live.noteActivity(2, now - 20_000);
+    live.focus(1);
+    assert.strictEqual(live.remainingMs(), 20_000);
+    live.focus(2);
+    assert.strictEqual(live.liveRoom, 2);
+    assert.strictEqual(live.remainingMs(), 100_000);
+    live.focus(3);
+    assert.strictEqual(live.liveRoom, undefined, 'never active');
+  });
+
+  it('forgetActivity() makes every room quiet and keeps the focus', () => {
+    const live = new LiveRoom(() => now, 120_000);
+    live.focus(1);
+    live.noteActivity(1);
+    live.forgetActivity();
+    assert.strictEqual(live.focusedRoom, 1);
+    assert.strictEqual(live.liveRoom, undefined);
+    assert.strictEqual(live.remainingMs(), 0);
+  });
+});
