@@ -180,8 +180,8 @@ export class Poller {
     this._generation++;
     this._failures = 0;
     this._lastError = undefined;
-    this._cancelTimer();
     if (this._running) {
+      // No timer is armed while a cycle runs.
       this._restartWhenDone = true;
       return;
     }
@@ -293,8 +293,10 @@ export class Poller {
     if (lastError instanceof ChatworkApiError && lastError.kind === 'rateLimited' && lastError.retryAfterMs !== undefined) {
       return Math.max(base, lastError.retryAfterMs);
     }
-    if (this._failures === 0) return base;
-    return Math.min(base * 2 ** Math.min(this._failures, 6), this._options.maxBackoffMs ?? 5 * 60_000);
+    // Failures double the wait up to the cap, but never make it shorter than the usual one (a long
+    // interval, or an unfocused window, may already wait longer than the cap).
+    const backoff = Math.min(base * 2 ** Math.min(this._failures, 6), this._options.maxBackoffMs ?? 5 * 60_000);
+    return Math.max(base, backoff);
   }
 
   private _reschedule(): void {

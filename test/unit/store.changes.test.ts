@@ -78,6 +78,7 @@ describe('store: change events', () => {
       await h.store.refreshRooms();
       const tasks = await h.store.tasks(PHOENIX);
       const files = await h.store.files(PHOENIX);
+      await h.store.details(PHOENIX);
       assert.ok(tasks.length > 0 && files.length > 0);
       const parts: string[] = [];
       h.store.onDidChangeRoomPart(({ roomId, part }) => parts.push(`${roomId}:${part}`));
@@ -93,11 +94,12 @@ describe('store: change events', () => {
       h.emu.state.files.delete(file.file_id);
       const afterFile = await h.store.refreshRooms();
       assert.deepStrictEqual(shape(afterFile), { changed: [PHOENIX], active: [PHOENIX], structural: false });
-      assert.deepStrictEqual(parts, [`${PHOENIX}:tasks`, `${PHOENIX}:files`], 'each cached part is dropped (and announced) once');
+      assert.deepStrictEqual(parts, [`${PHOENIX}:details`, `${PHOENIX}:tasks`, `${PHOENIX}:files`], 'each cached part is dropped (and announced) once');
 
       h.emu.resetRequests();
       await h.store.files(PHOENIX);
-      assert.deepStrictEqual(h.requests(), [`GET /rooms/${PHOENIX}/files`]);
+      await h.store.details(PHOENIX);
+      assert.deepStrictEqual(h.requests(), [`GET /rooms/${PHOENIX}/files`, `GET /rooms/${PHOENIX}`]);
     });
 
     it('pinning a room elsewhere reorders the list without activity; a read changes counts only', async () => {
@@ -272,6 +274,35 @@ describe('store: change events', () => {
       // An empty diff announces nothing.
       await h.store.pollMessages(DESIGN);
       assert.strictEqual(events.length, 1);
+    });
+
+    it('an edit elsewhere comes with the reload of the latest page, announced as updated', async () => {
+      const messages = await h.store.messages(PHOENIX);
+      const mine = [...messages].reverse().find((m) => m.account.account_id === SEED_IDS.me && m.body !== '[deleted]');
+      assert.ok(mine);
+      await h.client.updateMessage(PHOENIX, mine.message_id, 'edited elsewhere');
+      const updated: string[] = [];
+      h.store.onDidChangeMessages((e) => updated.push(...e.updated.map((m) => m.body)));
+      const result = await h.store.reloadMessages(PHOENIX);
+      assert.deepStrictEqual(result.updated.map((m) => m.body), ['edited elsewhere']);
+      assert.deepStrictEqual(updated, ['edited elsewhere']);
+    });
+
+    it('rooms never read: no messages, nothing to invalidate or update', () => {
+      const parts: string[] = [];
+      h.store.onDidChangeRoomPart(({ roomId, part }) => parts.push(`${roomId}:${part}`));
+      assert.strictEqual(h.store.hasMessages(424242), false);
+      h.store.invalidate(424242, 'members');
+      h.store.applyMessage(424242, { message_id: '1', account: { account_id: 1, name: 'x', avatar_image_url: '' }, body: 'x', send_time: 1, update_time: 2 });
+      assert.deepStrictEqual(parts, ['424242:members']);
+      assert.strictEqual(h.store.hasMessages(424242), false);
+    });
+
+    it('members remember their names for plain text', async () => {
+      h.store.names.clear();
+      const members = await h.store.members(PHOENIX);
+      assert.ok(members.length > 1);
+      for (const m of members) assert.strictEqual(h.store.names.get(m.account_id), m.name);
     });
 
     it('cachedMessages lists exactly the rooms whose messages are loaded', async () => {

@@ -118,6 +118,19 @@ describe('store: poller scheduling', () => {
       capped.dispose();
     });
 
+    it('a failure never waits less than the usual interval, even when that is longer than the cap', async () => {
+      h = await harness();
+      const delays: number[] = [];
+      const poller = new Poller(h.store, { intervalMs: () => 600_000, setTimer: (_c, ms) => delays.push(ms), clearTimer: () => undefined });
+      poller.setActive(true);
+      await poller.whenIdle();
+      await h.emu.injectFault({ method: 'GET', path: '/rooms', kind: 'status', status: 500, times: 1 });
+      await poller.pollNow();
+      assert.strictEqual(poller.state, 'backingOff');
+      assert.deepStrictEqual(delays, [600_000, 600_000]);
+      poller.dispose();
+    });
+
     it('resume() after a rejected token starts again at once, with the failures forgotten', async () => {
       h = await harness();
       await h.emu.injectFault({ method: 'GET', path: '/rooms', kind: 'status', status: 401, times: 1 });
@@ -250,9 +263,23 @@ describe('store: poller scheduling', () => {
     it('without wantsMessages, an unwatched room whose messages were never loaded costs nothing', async () => {
       h.tick();
       h.emu.postAs('alice', DESIGN, 'nobody reads this');
+      const failures: Error[] = [];
+      h.poller.onDidFail((e) => failures.push(e));
       h.emu.resetRequests();
       await h.poller.pollNow();
       assert.deepStrictEqual(h.requests(), ['GET /rooms', 'GET /my/status']);
+      assert.deepStrictEqual(failures, []);
+    });
+
+    it('without a rate-limit source, a focused conversation goes live', async () => {
+      h.poller.setActive(true);
+      await h.poller.whenIdle();
+      h.poller.watch(DESIGN);
+      await h.store.messages(DESIGN);
+      h.poller.setFocusedRoom(DESIGN);
+      h.emu.postAs('alice', DESIGN, 'hi');
+      await h.store.pollMessages(DESIGN);
+      assert.strictEqual(h.poller.mode, 'live');
     });
   });
 
