@@ -111,8 +111,10 @@ describe('store: change events', () => {
       assert.strictEqual(h.store.room(DESIGN)?.sticky, true);
 
       await h.client.markRead(DESIGN);
+      const events = recordEvents(h.store);
       const read = await h.store.refreshRooms();
       assert.deepStrictEqual(shape(read), { changed: [DESIGN], active: [], structural: false });
+      assert.deepStrictEqual(events.rooms, [read], 'the badge is redrawn');
       h.emu.resetRequests();
       await h.store.members(DESIGN);
       assert.deepStrictEqual(h.requests(), [], 'no activity: the members stay cached');
@@ -192,6 +194,14 @@ describe('store: change events', () => {
   });
 
   describe('me', () => {
+    it('without an identity cache, a checked token is not remembered: GET /me asks', async () => {
+      const me = await h.client.getMe();
+      h.store.rememberIdentity(me);
+      h.emu.resetRequests();
+      assert.strictEqual((await h.store.me()).account_id, me.account_id);
+      assert.deepStrictEqual(h.requests(), ['GET /me']);
+    });
+
     it('GET /me once; a failure is not cached; the name is remembered', async () => {
       await h.emu.injectFault({ method: 'GET', path: '/me', kind: 'status', status: 500, times: 1 });
       h.emu.resetRequests();
@@ -317,6 +327,7 @@ describe('store: change events', () => {
       h.store.onDidChangeRoomPart(({ roomId, part }) => parts.push(`${roomId}:${part}`));
       h.emu.resetRequests();
       h.store.invalidate(PHOENIX, 'messages');
+      assert.strictEqual(h.store.hasMessages(PHOENIX), true);
       await h.store.messages(PHOENIX);
       assert.deepStrictEqual(parts, [`${PHOENIX}:messages`]);
       assert.deepStrictEqual(h.requests(), []);

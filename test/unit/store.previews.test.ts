@@ -89,8 +89,9 @@ describe('store: image previews', () => {
     assert.ok((await previews.resolve(ROOM, ids[0] ?? 0)) !== undefined, 'a resolved one stays resolved');
     const elsewhere = await Promise.all(other.map((id) => previews.resolve(OTHER_ROOM, id)));
     assert.strictEqual(elsewhere.filter(Boolean).length, 2, 'another room has its own allowance');
-    const named = await previews.resolve(ROOM, ids[9] ?? 0, 'a message');
-    assert.ok(named, 'a message has its own allowance');
+    const named = await Promise.all([7, 8, 9].map((i) => previews.resolve(ROOM, ids[i] ?? 0, 'a message')));
+    assert.strictEqual(named.filter(Boolean).length, 3, 'a message has its own allowance');
+    assert.ok(await previews.resolve(ROOM, ids[6] ?? 0, 'another message'), 'and so has every other message');
   });
 
   it('previews stop exactly at the reserve of the rate budget', async () => {

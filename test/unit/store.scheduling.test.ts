@@ -318,6 +318,7 @@ describe('store: poller scheduling', () => {
     assert.strictEqual(h.poller.active, false);
     h.emu.resetRequests();
     h.runTimer();
+    await h.poller.whenIdle();
     await h.poller.pollNow(); // an explicit refresh still works, silently
     await h.emu.injectFault({ method: 'GET', path: '/rooms', kind: 'status', status: 500, times: 1 });
     await h.poller.pollNow();
