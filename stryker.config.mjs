@@ -2,7 +2,7 @@
 // tests: `npm run test:mutation` (scripts/mutation.mjs). Not part of `npm test`: it takes long.
 // Only the unit suites that exercise those folders run (the emulator's own suites, l10n and the ones
 // that drive the webview in Chromium test other code, and a browser per mutant would take hours).
-const suites = ['client*', 'codeRefs', 'hardening', 'notation*', 'notifyClassify', 'openDownload', 'panel.protocol', 'snippet*', 'store.*', 'treeText'];
+const suites = ['client*', 'codeRefs', 'hardening', 'notation*', 'notifyClassify', 'openDownload', 'panel.protocol', 'readableNames', 'security.requests', 'snippet*', 'store.*', 'treeText'];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -136,7 +136,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
       // Another account's data must not survive a token change; its running poll is dropped.
       store.clear();
       void history.close();
-      if (tokens.state === 'set') poller.restart(true);
+      if (tokens.state === 'set') poller.restart();
     }),
   );
 

@@ -48,13 +48,19 @@ export class MessageLog {
       }
       this._byId.set(message.message_id, message);
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; re-mapping without edits keeps every message
     if (updated.length > 0) {
       this._ordered = this._ordered.map((m) => this._byId.get(m.message_id) ?? m);
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; nothing added appends nothing
     if (added.length > 0) {
       const newest = this.newest;
+      // Appending and sorting give the same order when the ids ascend (ids are never equal here), so only
+      // a mutant that appends out of order shows; those that merely sort more often are equivalent.
+      // Stryker disable next-line ArrowFunction,EqualityOperator,StringLiteral: sorting instead of appending is the same order
       const inOrder = added.every((m, i) => compareMessageIds(m.message_id, (i === 0 ? newest : added[i - 1])?.message_id ?? '') > 0);
       // The usual case (a diff poll) only appends; sort only when something arrived out of order.
+      // Stryker disable next-line ConditionalExpression: sorting instead of appending is the same order
       if (inOrder) {
         for (const message of added) this._ordered.push(message);
       } else {

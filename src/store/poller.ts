@@ -173,20 +173,20 @@ export class Poller {
 
   /**
    * Another account: the running cycle (whose requests the token store just aborted) is dropped
-   * without effects, failures are forgotten, and — with `start` — a fresh cycle runs at once.
+   * without effects, failures are forgotten, and a fresh cycle runs (while active) at once — or as
+   * soon as the dropped one has ended.
    */
-  restart(start: boolean): void {
+  restart(): void {
     this._generation++;
     this._failures = 0;
     this._lastError = undefined;
-    this._cancelTimer();
     if (this._running) {
-      this._restartWhenDone = start;
-      if (!start) this._state = 'stopped';
+      // No timer is armed while a cycle runs.
+      this._restartWhenDone = true;
       return;
     }
     this._state = 'stopped';
-    if (start) this._reschedule();
+    this._reschedule();
   }
 
   private async _cycle(): Promise<void> {
@@ -293,8 +293,10 @@ export class Poller {
     if (lastError instanceof ChatworkApiError && lastError.kind === 'rateLimited' && lastError.retryAfterMs !== undefined) {
       return Math.max(base, lastError.retryAfterMs);
     }
-    if (this._failures === 0) return base;
-    return Math.min(base * 2 ** Math.min(this._failures, 6), this._options.maxBackoffMs ?? 5 * 60_000);
+    // Failures double the wait up to the cap, but never make it shorter than the usual one (a long
+    // interval, or an unfocused window, may already wait longer than the cap).
+    const backoff = Math.min(base * 2 ** Math.min(this._failures, 6), this._options.maxBackoffMs ?? 5 * 60_000);
+    return Math.max(base, backoff);
   }
 
   private _reschedule(): void {

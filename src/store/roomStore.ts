@@ -149,7 +149,8 @@ export class RoomStore {
     const next = new Map(fresh.map((r) => [r.room_id, r]));
     const changed: number[] = [];
     const active: number[] = [];
-    let structural = this._rooms === undefined || previous.size !== next.size;
+    // A room added or removed is structural below; so is the first list.
+    let structural = this._rooms === undefined;
     for (const room of fresh) {
       const old = previous.get(room.room_id);
       if (!old) {
@@ -320,8 +321,8 @@ export class RoomStore {
 
   private async _messageLog(roomId: number): Promise<MessageLog> {
     const cache = this._roomCache(roomId);
-    if (cache.messages) return cache.messages;
     const epoch = this._epoch;
+    // Kept once loaded: later calls get the same log from it.
     cache.messagesLoading ??= this._client.getMessages(roomId, { force: true }).then(
       (latest) => {
         this._record(epoch, roomId, 'force', latest);

@@ -45,6 +45,13 @@ describe('store: message log', () => {
     assert.deepStrictEqual(ids(log.messages), ['99', '100', '200', '300', '400', '500']);
   });
 
+  it('a single late message (older than the newest) goes to its place, not to the end', () => {
+    const log = new MessageLog();
+    log.merge([msg('1000000000000000010'), msg('1000000000000000030')]);
+    log.merge([msg('1000000000000000020')]);
+    assert.deepStrictEqual(ids(log.messages), ['1000000000000000010', '1000000000000000020', '1000000000000000030']);
+  });
+
   it('an id seen again with another body or update time is an edit, replaced in place; the same message is nothing', () => {
     const log = new MessageLog();
     log.merge([msg('1'), msg('2'), msg('3')]);

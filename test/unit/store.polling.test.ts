@@ -130,7 +130,7 @@ describe('store: polling', () => {
       h.poller.onDidFail((e) => failures.push(e));
       h.emu.resetRequests();
       const running = h.poller.pollNow();
-      h.poller.restart(true);
+      h.poller.restart();
       await running;
       assert.deepStrictEqual(failures, [], 'the old cycle reports nothing');
       // The fresh cycle started when the old one ended, without waiting for a timer.
