@@ -31,6 +31,8 @@ export class ListScroll {
   private readonly _observer: IntersectionObserver;
   private readonly _repin: ResizeObserver;
   private _held: HeldAnchor | undefined;
+  /** The scroll position as of the last scroll event or our own scrolling. */
+  private _seenScrollTop = 0;
   private readonly _onVisibility = (): void => this._maybeReport();
   private readonly _release = (): void => {
     this._held = undefined;
@@ -48,6 +50,7 @@ export class ListScroll {
     // Heights change after layout: images, and runs whose size `content-visibility` only estimated
     // until they came near the screen. Observed sizes arrive before the frame is painted.
     this._repin = new ResizeObserver(() => {
+      this._noticeScrollUp();
       if (this._stick) this._pin();
       else this._keepHeld();
     });
@@ -92,7 +95,7 @@ export class ListScroll {
 
   /** Puts the view `fromBottom` pixels above the end (a restored panel, a remount). */
   restore(fromBottom: number): void {
-    this._scroller.scrollTop = this._scroller.scrollHeight - this._scroller.clientHeight - fromBottom;
+    this._scrollTo(this._scroller.scrollHeight - this._scroller.clientHeight - fromBottom);
     this._stick = this.atBottom;
   }
 
@@ -101,12 +104,14 @@ export class ListScroll {
     if (!element) return this.toBottom();
     this._stick = false;
     element.scrollIntoView({ block: 'start' });
+    this._seenScrollTop = this._scroller.scrollTop;
     this._stick = this.atBottom;
   }
 
   center(element: HTMLElement): void {
     this._stick = false;
     element.scrollIntoView({ block: 'center' });
+    this._seenScrollTop = this._scroller.scrollTop;
     this._stick = this.atBottom;
   }
 
@@ -116,6 +121,7 @@ export class ListScroll {
    * estimated by `content-visibility` may take their real size in the same layout.)
    */
   keepPosition(mutate: () => void, find?: (messageId: string) => HTMLElement | undefined): void {
+    this._noticeScrollUp();
     if (this._stick) {
       mutate();
       this._pin();
@@ -128,7 +134,7 @@ export class ListScroll {
     // After a remount the anchor's message has a new element: find it by id.
     const now = anchor?.isConnected ? anchor : find?.(anchor?.dataset.id ?? '');
     if (now && before !== undefined) {
-      this._scroller.scrollTop += now.getBoundingClientRect().top - before;
+      this._scrollTo(this._scroller.scrollTop + now.getBoundingClientRect().top - before);
       // Runs mounted above were laid out at their estimated height; when they come near the screen
       // they take their real one (a frame or two later) and would push the message down.
       this._held = { element: now, top: before, until: performance.now() + HOLD_MS, scrollTop: this._scroller.scrollTop };
@@ -144,7 +150,7 @@ export class ListScroll {
     if (!held.element.isConnected || performance.now() > held.until) return this._release();
     const drift = held.element.getBoundingClientRect().top - held.top;
     if (Math.abs(drift) < 1) return;
-    this._scroller.scrollTop += drift;
+    this._scrollTo(this._scroller.scrollTop + drift);
     held.scrollTop = this._scroller.scrollTop;
   }
 
@@ -197,7 +203,23 @@ export class ListScroll {
   }
 
   private _pin(): void {
-    this._scroller.scrollTop = this._scroller.scrollHeight;
+    this._scrollTo(this._scroller.scrollHeight);
+  }
+
+  private _scrollTo(scrollTop: number): void {
+    this._scroller.scrollTop = scrollTop;
+    this._seenScrollTop = this._scroller.scrollTop;
+  }
+
+  /**
+   * The user scrolled up, and its scroll event comes only with the next frame: a mount or a resize
+   * in between must not pin the view back to the bottom (nor hold an anchor the user left).
+   */
+  private _noticeScrollUp(): void {
+    // Still at the bottom (content shrank and the position was clamped): that is no scroll up.
+    if (this._scroller.scrollTop >= this._seenScrollTop - 1 || this.atBottom) return;
+    this._stick = false;
+    this._release();
   }
 
   private _hidePill(): void {
@@ -206,6 +228,7 @@ export class ListScroll {
   }
 
   private _onScroll(): void {
+    this._seenScrollTop = this._scroller.scrollTop;
     if (this._held && Math.abs(this._scroller.scrollTop - this._held.scrollTop) > 1) this._release();
     this._stick = this.atBottom;
     if (this._stick) this._hidePill();

@@ -20,13 +20,25 @@ describe('message list polish (Chromium)', function () {
 
   it('a message scrolled to the top (as the unread divider and "show from here" are) has its header below the floating day label', async () => {
     await openPanel(page, 200);
-    // The list mounts in slices: wait until the message this test scrolls to is in the DOM.
-    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.cw-msg-header').length > 10);
-    const boxes = await page.evaluate(() => {
-      const doc = (globalThis as any).document;
+    // The list mounts in slices, and a slice mounted above can join a run (the message below then
+    // loses its header): wait until all 200 are mounted before picking the message.
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.cw-msg').length === 200);
+    const boxes = await page.evaluate(async () => {
+      const g = globalThis as any;
+      const doc = g.document;
       // A message that starts a run (it shows the sender's name and time).
       const target = doc.querySelectorAll('.cw-msg-header')[10].closest('.cw-msg');
       target.scrollIntoView({ block: 'start' });
+      // What the user sees is the settled frame: runs near the new view take their real height
+      // (content-visibility) in the frames that follow. Wait until the target stops moving.
+      const frame = () => new Promise((resolve) => g.requestAnimationFrame(resolve));
+      let last = NaN;
+      for (let i = 0; i < 120; i++) {
+        await frame();
+        const top = target.getBoundingClientRect().top;
+        if (top === last) break;
+        last = top;
+      }
       const list = doc.querySelector('.cw-list').getBoundingClientRect();
       const day = target.closest('.cw-day');
       return {
