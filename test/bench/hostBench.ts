@@ -6,7 +6,7 @@ import * as path from 'path';
 import { runSuiteInCodeServer } from '../codeServer/runSuite';
 import { atMost, below, BenchRow, median, row } from './results';
 
-const ACTIVATION_RUNS = 5;
+const ACTIVATION_RUNS = 7;
 
 async function runHostSuite(env: Record<string, string> = {}): Promise<Record<string, number>> {
   const out = path.join(os.tmpdir(), `cw-bench-${process.pid}-${Date.now()}.json`);
@@ -26,14 +26,20 @@ async function runHostSuite(env: Record<string, string> = {}): Promise<Record<st
 
 export async function hostBench(): Promise<BenchRow[]> {
   const activations: number[] = [];
+  const activationCpu: number[] = [];
   for (let i = 0; i < ACTIVATION_RUNS; i++) {
-    activations.push((await runHostSuite({ CHATWORK_BENCH_ACTIVATION_ONLY: '1' })).activationMs ?? NaN);
+    const run = await runHostSuite({ CHATWORK_BENCH_ACTIVATION_ONLY: '1' });
+    activations.push(run.activationMs ?? NaN);
+    activationCpu.push(run.activationCpuMs ?? NaN);
   }
   const r = await runHostSuite();
   const n = (key: string) => (typeof r[key] === 'number' ? (r[key] as number) : NaN);
   const paths = (key: string) => ((r.requests as unknown as Record<string, string[]>)?.[key] ?? []).join(', ');
   return [
     row('host', `activation, median of ${ACTIVATION_RUNS}`, Math.round(median(activations) * 100) / 100, 'ms', below(15, 'ms'), `runs: ${activations.map((a) => a.toFixed(1)).join(', ')} ms`),
+    // The same spans on the extension host thread's CPU clock: the workbench boots on the same two
+    // cores at that moment, which is what makes the wall time vary several-fold between runs.
+    row('host', `activation CPU time (extension host thread), median of ${ACTIVATION_RUNS}`, Math.round(median(activationCpu) * 100) / 100, 'ms', below(15, 'ms'), `runs: ${activationCpu.map((a) => a.toFixed(1)).join(', ')} ms`),
     // With background polling (the default) the first poll after start-up already loaded the rooms: 0.
     row('api', 'requests to open the sidebar', n('sidebarOpen'), 'req', atMost(1, 'req'), paths('sidebarOpen')),
     row('api', "requests to expand a room's four nodes", n('expandRoom'), 'req', atMost(4, 'req'), paths('expandRoom')),

@@ -27,6 +27,7 @@ export async function run(): Promise<void> {
   const results: Record<string, number> = {};
   const api = await activateExtension();
   results.activationMs = api.activationMs;
+  results.activationCpuMs = api.activationCpuMs;
   if (process.env.CHATWORK_BENCH_ACTIVATION_ONLY) return write(results);
 
   // Signed in as a user does it: Set API Token (GET /me checks it and identifies the account).
