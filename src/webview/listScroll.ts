@@ -102,15 +102,16 @@ export class ListScroll {
   /** Scrolls so that `element` (the unread divider) is at the top; bottom if there is none. */
   showTop(element: Element | null): void {
     if (!element) return this.toBottom();
-    this._stick = false;
-    element.scrollIntoView({ block: 'start' });
-    this._seenScrollTop = this._scroller.scrollTop;
-    this._stick = this.atBottom;
+    this._reveal(element, 'start');
   }
 
   center(element: HTMLElement): void {
+    this._reveal(element, 'center');
+  }
+
+  private _reveal(element: Element, block: ScrollLogicalPosition): void {
     this._stick = false;
-    element.scrollIntoView({ block: 'center' });
+    element.scrollIntoView({ block });
     this._seenScrollTop = this._scroller.scrollTop;
     this._stick = this.atBottom;
   }
