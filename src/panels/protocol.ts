@@ -74,6 +74,16 @@ export interface PanelState {
   readonly draft?: string;
   /** Distance from the bottom of the list, so a restored panel opens where it was. */
   readonly scrollFromBottom?: number;
+  /**
+   * The message at the top of the view and how far (px) its top lay below the list's top edge. It
+   * wins over `scrollFromBottom`, which is only as exact as the estimated heights of the runs below.
+   */
+  readonly scrollAnchor?: ScrollAnchor;
+}
+
+export interface ScrollAnchor {
+  readonly messageId: string;
+  readonly offset: number;
 }
 
 // ── Host → webview ───────────────────────────────────────────────────────────────────────────────

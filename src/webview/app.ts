@@ -2,7 +2,7 @@
 // message list and the composer, and the state kept across reloads (draft, scroll).
 import { forEachNode, parse } from '../notation';
 import {
-  MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type MemberData, type MessageData, type PanelState, type PersonData,
+  MessageHandler, isEnvelope, type Envelope, type FromWebviewMessage, type MemberData, type MessageData, type PanelState, type PersonData, type ScrollAnchor,
   type ReplyTo, type RequestMessage, type SnapshotMessage, type ToWebviewMessage, type WebviewMessageHandler,
 } from '../panels/protocol';
 import { Composer } from './composer';
@@ -34,6 +34,11 @@ export interface RoomAppOptions {
 const DRAFT_DEBOUNCE_MS = 400;
 
 /** Runs `task` after the next frame was produced (rAF runs before painting; the timeout after it). */
+/** A saved anchor as the list can use it (the state is whatever an older version of the panel saved). */
+function validAnchor(anchor: ScrollAnchor | undefined): ScrollAnchor | undefined {
+  return typeof anchor?.messageId === 'string' && Number.isFinite(anchor.offset) ? anchor : undefined;
+}
+
 function afterPaint(task: () => void): void {
   requestAnimationFrame(() => setTimeout(task, 0));
 }
@@ -245,13 +250,14 @@ export class RoomApp {
       parts.push(el('div', 'cw-readonly', strings.readOnly));
     }
     this._root.replaceChildren(...parts);
-    this._setState({ roomId: snapshot.roomId, draft: this._composer?.text ?? '', scrollFromBottom: restoring?.scrollFromBottom });
+    this._setState({ roomId: snapshot.roomId, draft: this._composer?.text ?? '', scrollFromBottom: restoring?.scrollFromBottom, scrollAnchor: restoring?.scrollAnchor });
     list.setHistory(snapshot.history, false);
     list.setSnapshot(snapshot.messages, {
       unreadCount: snapshot.unreadCount,
       olderPending: (snapshot.olderCount ?? 0) > 0,
       revealMessageId: snapshot.revealMessageId,
       scrollFromBottom: snapshot.revealMessageId === undefined ? restoring?.scrollFromBottom : undefined,
+      scrollAnchor: snapshot.revealMessageId === undefined ? validAnchor(restoring?.scrollAnchor) : undefined,
     });
     const composer = this._composer;
     afterPaint(() => {
@@ -326,7 +332,7 @@ export class RoomApp {
 
   private _showLoadFailed(roomId: number, error: string): void {
     const strings = this._strings;
-    this._setState({ roomId, draft: this._state?.draft, scrollFromBottom: this._state?.scrollFromBottom });
+    this._setState({ roomId, draft: this._state?.draft, scrollFromBottom: this._state?.scrollFromBottom, scrollAnchor: this._state?.scrollAnchor });
     const box = el('div', 'cw-status cw-status-error');
     const retry = el('button', 'cw-button', strings.retry);
     retry.type = 'button';
@@ -447,7 +453,11 @@ export class RoomApp {
 
   private _saveScroll(fromBottom: number): void {
     clearTimeout(this._scrollTimer);
-    this._scrollTimer = setTimeout(() => this._setState({ ...this._currentState(), scrollFromBottom: Math.round(fromBottom) }), 200);
+    this._scrollTimer = setTimeout(() => {
+      // Asked once the scrolling stopped: finding the message at the top hit-tests the page.
+      const scrollAnchor = this._list?.scrollAnchor();
+      this._setState({ ...this._currentState(), scrollFromBottom: Math.round(fromBottom), scrollAnchor });
+    }, 200);
   }
 
   private _currentState(): PanelState {

@@ -99,6 +99,24 @@ export class ListScroll {
     this._stick = this.atBottom;
   }
 
+  /**
+   * Puts `element` `offset` px below the list's top edge (a reloaded panel) and keeps it there while
+   * the runs around it, laid out at their estimated heights, take their real ones.
+   */
+  restoreTo(element: HTMLElement, offset: number): void {
+    const listTop = this._scroller.getBoundingClientRect().top;
+    this._scrollTo(this._scroller.scrollTop + element.getBoundingClientRect().top - listTop - offset);
+    this._stick = this.atBottom;
+    if (!this._stick) this._hold(element, element.getBoundingClientRect().top);
+  }
+
+  /** The message at the top of the view and its top's distance below the list's top edge; none at the bottom. */
+  topMessage(): { readonly element: HTMLElement; readonly offset: number } | undefined {
+    if (this.atBottom) return undefined;
+    const element = this._anchor();
+    return element && { element, offset: element.getBoundingClientRect().top - this._scroller.getBoundingClientRect().top };
+  }
+
   /** Scrolls so that `element` (the unread divider) is at the top; bottom if there is none. */
   showTop(element: Element | null): void {
     if (!element) return this.toBottom();
@@ -138,10 +156,14 @@ export class ListScroll {
       this._scrollTo(this._scroller.scrollTop + now.getBoundingClientRect().top - before);
       // Runs mounted above were laid out at their estimated height; when they come near the screen
       // they take their real one (a frame or two later) and would push the message down.
-      this._held = { element: now, top: before, until: performance.now() + HOLD_MS, scrollTop: this._scroller.scrollTop };
+      this._hold(now, before);
     } else {
       this.restore(fromBottom);
     }
+  }
+
+  private _hold(element: HTMLElement, top: number): void {
+    this._held = { element, top, until: performance.now() + HOLD_MS, scrollTop: this._scroller.scrollTop };
   }
 
   /** Puts the held message back where keepPosition left it, until the user scrolls or time is up. */

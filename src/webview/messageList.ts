@@ -10,7 +10,7 @@
 // (room.css), so mounted content off screen costs no layout or paint. New messages are appended as
 // new nodes only; nothing already on screen is re-rendered, except a message that was edited or
 // deleted, which is replaced in place.
-import type { HistoryData, MessageData } from '../panels/protocol';
+import type { HistoryData, MessageData, ScrollAnchor } from '../panels/protocol';
 import { format } from './strings';
 import { compareIds, insertSorted } from './order';
 import { el, icon } from './dom';
@@ -55,7 +55,9 @@ export interface SnapshotOptions {
   /** Older messages follow (addOlder): the list shows "loading older" at its top meanwhile. */
   readonly olderPending?: boolean;
   readonly revealMessageId?: string;
+  /** Where a reloaded panel was: the anchor if its message is held (now or with the older ones), else the distance. */
   readonly scrollFromBottom?: number;
+  readonly scrollAnchor?: ScrollAnchor;
 }
 
 export class MessageList {
@@ -87,7 +89,7 @@ export class MessageList {
   /** The host holds older messages the snapshot did not carry; they come with addOlder. */
   private _olderPending = false;
   /** A restored position the snapshot's part could not reach: tried again with the older messages. */
-  private _restoreLater: { readonly fromBottom: number; readonly scrollTop: number } | undefined;
+  private _restoreLater: { readonly anchor?: ScrollAnchor; readonly fromBottom: number; readonly scrollTop: number } | undefined;
   private readonly _previews: IntersectionObserver;
 
   constructor(
@@ -177,11 +179,14 @@ export class MessageList {
     this._mountStart = Math.max(this._mountTarget, n - newest);
     this._remount();
     if (options.revealMessageId === undefined || !this.reveal(options.revealMessageId)) {
-      if (options.scrollFromBottom !== undefined) {
+      if (options.scrollAnchor !== undefined && this._restoreAnchor(options.scrollAnchor)) {
+        // Back at the message that was at the top.
+      } else if (options.scrollFromBottom !== undefined) {
         // A restored view may be further up than the first screenful reaches.
-        this._mountWhile(() => this._scroll.contentHeight < options.scrollFromBottom! + 2 * this._scroll.viewportHeight);
-        this._scroll.restore(options.scrollFromBottom);
-        if (this._olderPending && this._mountStart === 0) this._restoreLater = { fromBottom: options.scrollFromBottom, scrollTop: this._scroll.scrollTop };
+        this._restoreFromBottom(options.scrollFromBottom);
+        if (this._olderPending && this._mountStart === 0) {
+          this._restoreLater = { anchor: options.scrollAnchor, fromBottom: options.scrollFromBottom, scrollTop: this._scroll.scrollTop };
+        }
       } else if (this._unreadFromId !== undefined) this._scroll.showTop(this._days.querySelector('.cw-unread-divider'));
       else this._scroll.toBottom();
       this._fillViewport();
@@ -244,8 +249,7 @@ export class MessageList {
       const again = this._restoreLater;
       this._restoreLater = undefined;
       if (again && Math.abs(this._scroll.scrollTop - again.scrollTop) < 2) {
-        this._mountWhile(() => this._scroll.contentHeight < again.fromBottom + 2 * this._scroll.viewportHeight);
-        this._scroll.restore(again.fromBottom);
+        if (again.anchor === undefined || !this._restoreAnchor(again.anchor)) this._restoreFromBottom(again.fromBottom);
       } else if (this._scroll.scrollTop < this._scroll.viewportHeight) {
         this._nearTop(); // already at the top of what was there: no scroll event would ask for more
       }
@@ -290,6 +294,13 @@ export class MessageList {
     return true;
   }
 
+  /** The message at the top of the view, for a reload to come back to (none at the bottom). */
+  scrollAnchor(): ScrollAnchor | undefined {
+    const top = this._scroll.topMessage();
+    const messageId = top?.element.dataset.id;
+    return top && messageId !== undefined ? { messageId, offset: Math.round(top.offset) } : undefined;
+  }
+
   /** Re-labels relative times ("5 minutes ago") and day headers; called every minute. */
   tick(): void {
     for (const time of this._days.querySelectorAll<HTMLElement>('time[data-relative]')) {
@@ -323,6 +334,24 @@ export class MessageList {
     this._updateStart();
     this._empty.hidden = this._messages.length > 0;
     this._scroll.watchNewest(this._elements.get(this.newestId ?? ''));
+  }
+
+  /** Mounts down to the anchor's message and puts it back where it was; false if it is not held. */
+  private _restoreAnchor(anchor: ScrollAnchor): boolean {
+    const index = this._messages.findIndex((m) => m.id === anchor.messageId);
+    if (index < 0) return false;
+    // A screenful above it too, so the view can be put there and scrolling up goes on from there.
+    if (index < this._mountStart) this._mountOlder(this._mountStart - Math.max(0, index - FIRST_SCREEN));
+    const element = this._elements.get(anchor.messageId);
+    if (!element) return false;
+    this._scroll.restoreTo(element, anchor.offset);
+    return true;
+  }
+
+  /** The distance-only fallback (a state saved at the bottom, or by an older version). */
+  private _restoreFromBottom(fromBottom: number): void {
+    this._mountWhile(() => this._scroll.contentHeight < fromBottom + 2 * this._scroll.viewportHeight);
+    this._scroll.restore(fromBottom);
   }
 
   private _remountKeepingScroll(): void {
