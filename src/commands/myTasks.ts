@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TaskStatus } from '../api/types';
+import type { Lazy } from '../common/lazy';
 import { showError } from '../common/showError';
 import type { Deps } from '../deps';
 import type { MyTasksView } from '../tree/myTasks/myTasksView';
@@ -10,13 +11,13 @@ import { idOf, roomIdOf } from './targets';
  * Done / Reopen (inline on a task; args: the task node or `{ roomId, taskId }`). A status change is
  * PUT …/tasks/{id}/status; then the view and the room's tasks in the rooms tree load again.
  */
-export function registerMyTasksCommands(context: vscode.ExtensionContext, deps: Deps, myTasks: MyTasksView): void {
+export function registerMyTasksCommands(context: vscode.ExtensionContext, deps: Deps, myTasks: Lazy<MyTasksView>): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('chatwork.myTasks.refresh', () => myTasks.refresh()),
-    vscode.commands.registerCommand('chatwork.myTasks.showDone', () => myTasks.setStatus('done')),
-    vscode.commands.registerCommand('chatwork.myTasks.showOpen', () => myTasks.setStatus('open')),
-    vscode.commands.registerCommand('chatwork.myTasks.markDone', (arg?: unknown) => setStatus(deps, myTasks, arg, 'done')),
-    vscode.commands.registerCommand('chatwork.myTasks.reopen', (arg?: unknown) => setStatus(deps, myTasks, arg, 'open')),
+    vscode.commands.registerCommand('chatwork.myTasks.refresh', () => myTasks.value.refresh()),
+    vscode.commands.registerCommand('chatwork.myTasks.showDone', () => myTasks.value.setStatus('done')),
+    vscode.commands.registerCommand('chatwork.myTasks.showOpen', () => myTasks.value.setStatus('open')),
+    vscode.commands.registerCommand('chatwork.myTasks.markDone', (arg?: unknown) => setStatus(deps, myTasks.value, arg, 'done')),
+    vscode.commands.registerCommand('chatwork.myTasks.reopen', (arg?: unknown) => setStatus(deps, myTasks.value, arg, 'open')),
   );
 }
 

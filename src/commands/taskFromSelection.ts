@@ -6,7 +6,7 @@ import { pickRoomToPost, RecentRooms } from '../editor/recentRooms';
 import { lineOf, selectedCode, type SelectedCode } from '../editor/selectedCode';
 import { ensureSignedIn } from '../editor/signedIn';
 import { formatTaskBody } from '../editor/snippet';
-import { isTodoTaskArg, registerTodoCodeActions } from '../editor/todoCodeActions';
+import { isTodoTaskArg } from '../editor/todoCodeActions';
 
 /**
  * Chatwork: Create Chatwork Task from Selection (editor context menu, palette, and the TODO / FIXME
@@ -53,7 +53,6 @@ export function registerTaskFromSelection(context: vscode.ExtensionContext, deps
       await vscode.commands.executeCommand('chatwork.createTask', { roomId, body });
     }),
   );
-  registerTodoCodeActions(context, deps);
 }
 
 /** The TODO line the code action points at, or the editor's selection. */

@@ -5,11 +5,15 @@ import * as vscode from 'vscode';
  * reach the log even if a caller formats one into a message by mistake.
  */
 export class Logger implements vscode.Disposable {
-  private readonly _channel: vscode.LogOutputChannel;
+  private _created: vscode.LogOutputChannel | undefined;
   private readonly _secrets = new Set<string>();
 
-  constructor(name = 'Chatwork') {
-    this._channel = vscode.window.createOutputChannel(name, { log: true });
+  constructor(private readonly _name = 'Chatwork') {}
+
+  /** Made with the first line: creating a log channel costs the activation a few milliseconds. */
+  private get _channel(): vscode.LogOutputChannel {
+    this._created ??= vscode.window.createOutputChannel(this._name, { log: true });
+    return this._created;
   }
 
   /** Registers a value that must never be printed (the API token). */
@@ -51,6 +55,6 @@ export class Logger implements vscode.Disposable {
   }
 
   dispose(): void {
-    this._channel.dispose();
+    this._created?.dispose();
   }
 }

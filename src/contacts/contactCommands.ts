@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { Contact, IncomingRequest } from '../api/types';
+import type { Lazy } from '../common/lazy';
 import { showError } from '../common/showError';
 import type { Deps } from '../deps';
 import { pickRoomToPost, RecentRooms } from '../editor/recentRooms';
 import { oneLine } from '../tree/format';
+import type { ContactsProvider } from './contactsProvider';
 import type { ContactsView } from './contactsView';
 
 /** A positive integer field of a command argument (tree node or plain object). */
@@ -16,12 +18,12 @@ function idField(arg: unknown, key: 'accountId' | 'requestId' | 'roomId'): numbe
  * The contact commands: Open Direct Chat and Mention in… on contacts, Accept and Decline (confirmed)
  * on contact requests, Refresh on the view. From the palette each asks which contact or request.
  */
-export function registerContactCommands(context: vscode.ExtensionContext, deps: Deps, view: ContactsView): void {
-  const { provider } = view;
+export function registerContactCommands(context: vscode.ExtensionContext, deps: Deps, view: Lazy<ContactsView>): void {
+  const provider = (): ContactsProvider => view.value.provider;
   const recent = new RecentRooms(context.globalState, deps.tokens);
 
   const pickContact = async (arg: unknown, title: string): Promise<Contact | undefined> => {
-    const { contacts } = await provider.data();
+    const { contacts } = await provider().data();
     const accountId = idField(arg, 'accountId');
     if (accountId !== undefined) return contacts.find((c) => c.account_id === accountId);
     if (contacts.length === 0) {
@@ -33,7 +35,7 @@ export function registerContactCommands(context: vscode.ExtensionContext, deps: 
   };
 
   const pickRequest = async (arg: unknown, title: string): Promise<IncomingRequest | undefined> => {
-    const { requests } = await provider.data();
+    const { requests } = await provider().data();
     const requestId = idField(arg, 'requestId');
     if (requestId !== undefined) {
       const found = requests.find((r) => r.request_id === requestId);
@@ -85,13 +87,13 @@ export function registerContactCommands(context: vscode.ExtensionContext, deps: 
       const request = await pickRequest(arg, vscode.l10n.t('Chatwork: Accept Contact Request'));
       if (!request) return;
       const contact = await deps.client.acceptIncomingRequest(request.request_id);
-      provider.refresh();
+      provider().refresh();
       void deps.store.refreshRooms().catch(() => undefined);
       const open = vscode.l10n.t('Open Direct Chat');
       const choice = await deps.prompts.notify('info', vscode.l10n.t('{0} is now one of your contacts.', oneLine(contact.name)), open);
       if (choice === open) await vscode.commands.executeCommand('chatwork.openRoom', { roomId: contact.room_id });
     } catch (error) {
-      provider.refresh();
+      provider().refresh();
       await showError(deps, vscode.l10n.t('Accepting the contact request'), error);
     }
   };
@@ -108,16 +110,16 @@ export function registerContactCommands(context: vscode.ExtensionContext, deps: 
       );
       if (confirmed !== action) return;
       await deps.client.rejectIncomingRequest(request.request_id);
-      provider.refresh();
+      provider().refresh();
       vscode.window.setStatusBarMessage(vscode.l10n.t('Contact request declined.'), 3000);
     } catch (error) {
-      provider.refresh();
+      provider().refresh();
       await showError(deps, vscode.l10n.t('Declining the contact request'), error);
     }
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('chatwork.contacts.refresh', () => provider.refresh()),
+    vscode.commands.registerCommand('chatwork.contacts.refresh', () => provider().refresh()),
     vscode.commands.registerCommand('chatwork.openDirectChat', openDirectChat),
     vscode.commands.registerCommand('chatwork.mentionContact', mention),
     vscode.commands.registerCommand('chatwork.acceptContactRequest', accept),
