@@ -13,6 +13,7 @@ import { registerContactCommands } from './contacts/contactCommands';
 import { ContactsView } from './contacts/contactsView';
 import { registerCreateRoom } from './commands/createRoom';
 import { registerCreateTask } from './commands/createTask';
+import { contributedCommands, deferCommands } from './commands/deferredCommands';
 import { registerDownloadFile } from './commands/downloadFile';
 import { registerEditRoom } from './commands/editRoom';
 import { registerFilterFiles } from './commands/filterFiles';
@@ -165,31 +166,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const deps: Deps = guardPromptsOf({ client, tokens, log, store, poller, activity, muted, history, prompts: new VsCodePrompts() });
 
   offerEnvironmentToken(context, deps);
-  registerSetToken(context, deps);
-  registerAccountCommands(context, deps);
 
-  // Sidebar: the rooms tree and the commands on rooms, messages, tasks, files and members.
+  // Sidebar: the rooms tree (its commands are registered with the others below).
   const tree = new RoomsView(deps);
   context.subscriptions.push(tree);
-  registerRefresh(context, deps, tree);
-  registerFilterTasks(context, deps, tree);
-  registerFilterFiles(context, deps, tree);
-  registerCreateRoom(context, deps);
-  registerEditRoom(context, deps);
-  registerLeaveAndDeleteRoom(context, deps);
-  registerChangeMembers(context, deps);
-  registerInviteLink(context, deps);
-  registerReadState(context, deps);
-  registerMessageEdits(context, deps);
-  registerCreateTask(context, deps);
-  registerShowDetails(context, deps);
-  registerCopyMessageLink(context, deps);
-  registerOpenInChatwork(context, deps);
-  registerDownloadFile(context, deps);
 
   // Room panels: live messages and a composer, restored after a reload.
   const panels = registerRoomPanels(context, deps);
-  registerOpenRoom(context, deps, panels);
   // The focused panel's room is polled every few seconds while its conversation is live, and the
   // tree selects it.
   context.subscriptions.push(
@@ -202,25 +185,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const uriHandler = new ChatworkUriHandler(deps, panels);
   context.subscriptions.push(vscode.window.registerUriHandler(uriHandler));
 
-  // Local history: search across rooms, reply threads, and forgetting what is kept.
-  registerSearchMessages(context, deps);
-  registerShowThread(context, deps);
-  registerClearLocalHistory(context, deps);
-
-  // Notifications for mentions and direct messages, and the commands that jump to them.
+  // Notifications for mentions and direct messages.
   const notifier = new Notifier(deps, muted, (roomId) => {
     const panel = panels.get(roomId)?.panel;
     return panel !== undefined && panel.visible && panel.active && vscode.window.state.focused;
   });
   notifierRef.current = notifier;
   context.subscriptions.push(notifier);
-  registerNavigation(context, deps, muted);
 
-  // From the editor: code to messages and tasks, files to rooms, code references back.
-  registerSendSelection(context, deps);
-  registerTaskFromSelection(context, deps);
-  registerShareFile(context, deps);
-  registerOpenCodeRef(context, deps);
   // Below Rooms: My Tasks, Contacts (and contact requests). Not needed for the first frame: built
   // right after activation, or by the first of their commands.
   const disposedWithUs = <T extends vscode.Disposable>(build: () => T): Lazy<T> =>
@@ -230,9 +202,43 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
       return part;
     });
   const myTasks = disposedWithUs(() => new MyTasksView(deps));
-  registerMyTasksCommands(context, deps, myTasks);
   const contacts = disposedWithUs(() => new ContactsView(deps));
-  registerContactCommands(context, deps, contacts);
+  // The commands: every contributed id has a stand-in from now on; the handlers behind them are
+  // registered right after activation (or by the first command run before that).
+  const commands = deferCommands(context, contributedCommands(context), () => {
+    registerSetToken(context, deps);
+    registerAccountCommands(context, deps);
+    // On rooms, messages, tasks, files and members.
+    registerRefresh(context, deps, tree);
+    registerFilterTasks(context, deps, tree);
+    registerFilterFiles(context, deps, tree);
+    registerCreateRoom(context, deps);
+    registerEditRoom(context, deps);
+    registerLeaveAndDeleteRoom(context, deps);
+    registerChangeMembers(context, deps);
+    registerInviteLink(context, deps);
+    registerReadState(context, deps);
+    registerMessageEdits(context, deps);
+    registerCreateTask(context, deps);
+    registerShowDetails(context, deps);
+    registerCopyMessageLink(context, deps);
+    registerOpenInChatwork(context, deps);
+    registerDownloadFile(context, deps);
+    registerOpenRoom(context, deps, panels);
+    // Local history: search across rooms, reply threads, and forgetting what is kept.
+    registerSearchMessages(context, deps);
+    registerShowThread(context, deps);
+    registerClearLocalHistory(context, deps);
+    // Jumping to unread rooms and mentions, muting.
+    registerNavigation(context, deps, muted);
+    // From the editor: code to messages and tasks, files to rooms, code references back.
+    registerSendSelection(context, deps);
+    registerTaskFromSelection(context, deps);
+    registerShareFile(context, deps);
+    registerOpenCodeRef(context, deps);
+    registerMyTasksCommands(context, deps, myTasks);
+    registerContactCommands(context, deps, contacts);
+  });
   // Chatwork for the editor's AI agent: language model tools over the same client, store and token.
   // find messages and thread read the local history first, then what the store holds.
   const agentTools = registerAgentTools(
@@ -247,6 +253,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   context.subscriptions.push(
     afterActivation(() => {
       const cpuAfter = threadCpuMs();
+      void commands.value;
       void myTasks.value;
       void contacts.value;
       void agentTools.value;

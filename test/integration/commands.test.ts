@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { deferCommands } from '../../src/commands/deferredCommands';
 import { activateExtension, EXTENSION_ID } from './helpers/extension';
 
 // Commands VS Code itself creates for our views (focus, reset location, …), not ours to register.
@@ -19,6 +20,36 @@ describe('contributed commands', () => {
       .filter((id) => id.startsWith('chatwork.') && !VIEW_COMMAND.test(id))
       .sort();
     assert.deepStrictEqual(registered, contributed);
+  });
+
+  it('a command run before its handler is registered reaches it once, with the same arguments and result', async () => {
+    const subscriptions: vscode.Disposable[] = [];
+    const context = { subscriptions } as unknown as vscode.ExtensionContext;
+    let registrations = 0;
+    const seen: unknown[] = [];
+    const handlers = deferCommands(context, ['chatwork.test.deferredA', 'chatwork.test.deferredB'], () => {
+      registrations++;
+      subscriptions.push(
+        vscode.commands.registerCommand('chatwork.test.deferredA', (node: unknown, n: number) => {
+          seen.push(node);
+          return n * 2;
+        }),
+        vscode.commands.registerCommand('chatwork.test.deferredB', () => 'b'),
+      );
+    });
+    try {
+      assert.strictEqual(registrations, 0, 'nothing registered before a call or the read');
+      const node = { id: 'room:1' };
+      assert.strictEqual(await vscode.commands.executeCommand('chatwork.test.deferredA', node, 21), 42);
+      assert.strictEqual(seen[0], node, 'the handler gets the very object (a tree node), not a copy');
+      assert.strictEqual(await vscode.commands.executeCommand('chatwork.test.deferredB'), 'b');
+      void handlers.value; // what activation does right after it returned: nothing more to do now
+      assert.strictEqual(registrations, 1);
+    } finally {
+      for (const d of subscriptions) d.dispose();
+    }
+    const left = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('chatwork.test.deferred'));
+    assert.deepStrictEqual(left, [], 'the stand-ins went with the context');
   });
 
   it('runs in a real VS Code extension host, one at least as new as engines.vscode asks', () => {

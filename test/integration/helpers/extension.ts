@@ -31,6 +31,8 @@ export async function activateExtension(): Promise<ChatworkExtensionApi> {
   if (!extension) throw new Error(`Extension ${EXTENSION_ID} is not loaded`);
   const api = await extension.activate();
   await api.deps.tokens.ready; // activation does not wait for secret storage; the tests do
+  // Nor for what is built right after it (the commands' handlers, My Tasks, Contacts, agent tools).
+  await waitFor(() => api.afterActivationCpuMs !== undefined, 'the set-up right after activation');
   return api;
 }
 
