@@ -76,8 +76,13 @@ describe('security: files', () => {
       for (let i = 0; i < 3; i++) {
         const source = new PassThrough();
         const done = write(path.join(dir, `f${i}`), false, source);
-        await new Promise((r) => setImmediate(r));
-        const temporary = (await names()).filter((n) => n.endsWith('.part'));
+        // The temporary file exists once its exclusive open went through the thread pool: wait for
+        // it (not for a tick, which a loaded machine does not keep to).
+        let temporary: string[] = [];
+        for (let polls = 0; polls < 10_000 && temporary.length === 0; polls++) {
+          temporary = (await names()).filter((n) => n.endsWith('.part'));
+          if (temporary.length === 0) await new Promise((r) => setImmediate(r));
+        }
         assert.strictEqual(temporary.length, 1);
         assert.match(temporary[0] ?? '', new RegExp(`^\\.f${i}\\.[0-9a-f]{12}\\.part$`));
         seen.add(temporary[0]?.replace(/^\.f\d/, '') ?? '');
