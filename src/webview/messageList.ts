@@ -283,10 +283,7 @@ export class MessageList {
 
   /** Scrolls to a message (mounting older ones if needed) and flashes it; false if unknown. */
   reveal(messageId: string): boolean {
-    const index = this._messages.findIndex((m) => m.id === messageId);
-    if (index < 0) return false;
-    if (index < this._mountStart) this._mountOlder(this._mountStart - index);
-    const target = this._elements.get(messageId);
+    const target = this._mountDownTo(messageId);
     if (!target) return false;
     this._scroll.center(target);
     target.classList.add('cw-flash');
@@ -338,14 +335,19 @@ export class MessageList {
 
   /** Mounts down to the anchor's message and puts it back where it was; false if it is not held. */
   private _restoreAnchor(anchor: ScrollAnchor): boolean {
-    const index = this._messages.findIndex((m) => m.id === anchor.messageId);
-    if (index < 0) return false;
     // A screenful above it too, so the view can be put there and scrolling up goes on from there.
-    if (index < this._mountStart) this._mountOlder(this._mountStart - Math.max(0, index - FIRST_SCREEN));
-    const element = this._elements.get(anchor.messageId);
+    const element = this._mountDownTo(anchor.messageId, FIRST_SCREEN);
     if (!element) return false;
     this._scroll.restoreTo(element, anchor.offset);
     return true;
+  }
+
+  /** Mounts older messages down to a held one (and `above` more), at once; its element, if held. */
+  private _mountDownTo(messageId: string, above = 0): HTMLElement | undefined {
+    const index = this._messages.findIndex((m) => m.id === messageId);
+    if (index < 0) return undefined;
+    if (index < this._mountStart) this._mountOlder(this._mountStart - Math.max(0, index - above));
+    return this._elements.get(messageId);
   }
 
   /** The distance-only fallback (a state saved at the bottom, or by an older version). */

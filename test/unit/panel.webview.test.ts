@@ -558,11 +558,11 @@ describe('room panel webview (Chromium)', function () {
     it('a reload comes back to the message that was at the top, however the snapshot arrives', async () => {
       const c = cw(page);
       const all = (await c.messages(1_000, {})) as Array<{ id: string }>;
+      const me = (await page.evaluate(() => (globalThis as any).cw.people()))[0];
       const snapshot = (messages: unknown[], olderCount: number) => ({
-        type: 'snapshot', roomId: 10010, roomName: 'Project', me: PERSON, members: [], messages, olderCount,
+        type: 'snapshot', roomId: 10010, roomName: 'Project', me, members: [], messages, olderCount,
         unreadCount: 0, draft: '', canPost: true, config: { sendWithEnter: false, language: 'en', locale: 'en-US' },
       });
-      const PERSON = (await page.evaluate(() => (globalThis as any).cw.people()))[0];
       await c.start({ roomId: 10010, draft: '' });
       await c.deliver(snapshot(all, 0));
       await rendered(page);
