@@ -13,7 +13,7 @@ import { registerContactCommands } from './contacts/contactCommands';
 import { ContactsView } from './contacts/contactsView';
 import { registerCreateRoom } from './commands/createRoom';
 import { registerCreateTask } from './commands/createTask';
-import { contributedCommands, deferCommands } from './commands/deferredCommands';
+import { deferCommands } from './commands/deferredCommands';
 import { registerDownloadFile } from './commands/downloadFile';
 import { registerEditRoom } from './commands/editRoom';
 import { registerFilterFiles } from './commands/filterFiles';
@@ -34,6 +34,7 @@ import { registerTaskFromSelection } from './commands/taskFromSelection';
 import { ActivityTracker } from './common/activity';
 import { useL10n } from './common/l10n';
 import { Logger } from './common/logger';
+import { contributedIds } from './common/contributes';
 import { exportedApi } from './common/exportedApi';
 import { guardPromptsOf, VsCodePrompts } from './common/prompts';
 import { Settings } from './common/settings';
@@ -205,7 +206,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   const contacts = disposedWithUs(() => new ContactsView(deps));
   // The commands: every contributed id has a stand-in from now on; the handlers behind them are
   // registered right after activation (or by the first command run before that).
-  const commands = deferCommands(context, contributedCommands(context), () => {
+  const commands = deferCommands(context, contributedIds(context, 'commands', 'command'), () => {
     registerSetToken(context, deps);
     registerAccountCommands(context, deps);
     // On rooms, messages, tasks, files and members.

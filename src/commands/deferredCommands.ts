@@ -25,9 +25,3 @@ export function deferCommands(context: vscode.ExtensionContext, ids: readonly st
   context.subscriptions.push({ dispose: () => standIns.forEach((standIn) => standIn.dispose()) });
   return real;
 }
-
-/** The command ids package.json contributes (VS Code lists them in the palette before activation). */
-export function contributedCommands(context: vscode.ExtensionContext): string[] {
-  const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command?: unknown }[] } }).contributes?.commands ?? [];
-  return contributed.map((c) => c.command).filter((id): id is string => typeof id === 'string');
-}

@@ -12,6 +12,7 @@ import { requestTools } from './requestTools';
 import { roomTools } from './roomTools';
 import { ShareWorkspaceFileTool } from './shareFileTool';
 import type { AnyChatworkTool, ToolDeps } from './toolBase';
+import { contributedIds } from '../common/contributes';
 import { Lazy } from '../common/lazy';
 import { taskTools } from './taskTools';
 
@@ -33,7 +34,7 @@ export function registerAgentTools(context: vscode.ExtensionContext, deps: Deps,
     if (!tool) throw new Error(`The Chatwork tool ${name} is contributed but not implemented.`);
     return tool;
   };
-  for (const name of contributedToolNames(context)) {
+  for (const name of contributedIds(context, 'languageModelTools', 'name')) {
     const registered: vscode.LanguageModelTool<never> = {
       prepareInvocation: (options) => named(name).prepareInvocation(options),
       invoke: (options, token) => named(name).invoke(options, token),
@@ -52,9 +53,4 @@ export function buildAgentTools(deps: Deps, search: MessageSearch = new StoreMes
     ...digestTools(toolDeps), ...codeTools(toolDeps), new ShareWorkspaceFileTool(toolDeps),
   ];
   return new Map(tools.map((tool) => [tool.name, tool]));
-}
-
-function contributedToolNames(context: vscode.ExtensionContext): string[] {
-  const contributed = (context.extension.packageJSON as { contributes?: { languageModelTools?: { name?: unknown }[] } }).contributes?.languageModelTools ?? [];
-  return contributed.map((tool) => tool.name).filter((name): name is string => typeof name === 'string');
 }
