@@ -45,6 +45,10 @@ const order = [...sequence, unit, integration, e2e];
 
 // Mocha's own summary lines; the last "passing" line of a step is its result.
 const SUMMARY = /^\s*(\d+) (passing|pending|failing)\b/;
+// What mocha prints after "N failing" (titles, messages, stacks) is kept, up to this many lines, and
+// printed again just above the last line: CI shows only the tail of a long run, and a failure in a
+// step that printed early (unit, beside a longer integration step) would otherwise be cut off.
+const FAILURE_LINES = 120;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -67,8 +71,11 @@ function run([command, ...args], counts, out) {
         const lines = (rest + chunk.toString()).split('\n');
         rest = lines.pop();
         for (const line of lines) {
-          const m = SUMMARY.exec(line.replace(ANSI, ''));
+          const plain = line.replace(ANSI, '');
+          const m = SUMMARY.exec(plain);
           if (m) counts[m[2]] = Number(m[1]);
+          if (m?.[2] === 'failing') counts.failures = [];
+          else if (counts.failures && counts.failures.length < FAILURE_LINES) counts.failures.push(plain);
         }
       });
     };
@@ -155,6 +162,11 @@ const suites = results.filter((r) => r.mocha);
 const sum = (key) => suites.reduce((n, r) => n + (r.counts[key] ?? 0), 0);
 const perSuite = suites.map((r) => `${r.name} ${r.counts.passing ?? 0}`).join(', ');
 if (failed) {
+  for (const r of suites.filter((s) => s.counts.failures?.length)) {
+    console.log(`  ━━ ${r.name}: what failed (repeated from its output above) ━━`);
+    console.log(r.counts.failures.join('\n').trim().replace(/^/gm, '  '));
+    console.log('');
+  }
   console.log(`  ${sum('passing')} passing, ${sum('failing')} failing (${duration(total)}) — ${failed.name} failed (exit ${failed.code})`);
   process.exit(failed.code);
 }
