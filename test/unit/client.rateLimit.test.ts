@@ -123,7 +123,9 @@ describe('ChatworkClient rate limits', () => {
       const started = Date.now();
       const error = await rejection(client.getRooms({ signal: controller.signal }));
       assert.strictEqual(error.kind, 'aborted');
-      assert.ok(Date.now() - started < 1000);
+      // The reset is 5 s away: well under that means the abort cut the wait short (a loaded CI
+      // machine may take far more than the 100 ms).
+      assert.ok(Date.now() - started < 4000);
       assert.deepStrictEqual(statuses(), ['GET 200', 'GET 429']);
     });
   });

@@ -470,35 +470,30 @@ describe('room panel webview (Chromium)', function () {
   });
 
   describe('large rooms', () => {
-    it('opens 10,000 messages quickly, mounting only the newest, and appends in constant time', async () => {
+    // How fast is measured by `npm run bench -- render`; this test holds what makes it fast: only the
+    // newest part is mounted, and each polled message mounts itself and nothing else.
+    it('opens 10,000 messages mounting only the newest, and each appended message mounts only itself', async () => {
       const c = cw(page);
       await c.start();
-      const started = Date.now();
       await c.snapshot(10_000);
       const report = await rendered(page);
-      const openMs = Date.now() - started;
       assert.strictEqual(report.messageCount, 10_000);
       assert.ok((report.mountedCount as number) >= 20 && (report.mountedCount as number) <= 200, `${report.mountedCount} mounted before the first paint`);
-      assert.ok(openMs < 3000, `snapshot of 10,000 rendered in ${openMs} ms`);
       await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.cw-msg').length === 200);
 
       // 100 single-message deltas, as polling would deliver them.
-      const appendMs = await page.evaluate(async () => {
+      await page.evaluate(async () => {
         const harness = (globalThis as any).cw;
         const now = Math.floor(Date.now() / 1000);
-        const t0 = performance.now();
         for (let i = 0; i < 100; i++) {
           const [m] = harness.makeMessages(1, { startId: (1630000000000000000n + BigInt(i)).toString(), firstTime: now });
           harness.deliver({ type: 'messagesAdded', messages: [m] });
           await new Promise((r) => setTimeout(r, 0));
         }
-        await new Promise((r) => (globalThis as any).requestAnimationFrame(() => r(undefined)));
-        return performance.now() - t0;
       });
       const last = await rendered(page, 101);
       assert.strictEqual(last.messageCount, 10_100);
       assert.strictEqual(last.mountedCount, 300);
-      assert.ok(appendMs < 2000, `100 appends took ${appendMs} ms`);
     });
 
     it('paints the newest part of a long snapshot first, then asks for the older messages and holds them all', async () => {

@@ -30,13 +30,14 @@ describe('message list polish (Chromium)', function () {
       const target = doc.querySelectorAll('.cw-msg-header')[10].closest('.cw-msg');
       target.scrollIntoView({ block: 'start' });
       // What the user sees is the settled frame: runs near the new view take their real height
-      // (content-visibility) in the frames that follow. Wait until the target stops moving.
+      // (content-visibility) in the frames that follow. Wait until the target stops moving: still
+      // for 5 frames, as a loaded machine may paint a frame before the runs take their size.
       const frame = () => new Promise((resolve) => g.requestAnimationFrame(resolve));
       let last = NaN;
-      for (let i = 0; i < 120; i++) {
+      for (let i = 0, still = 0; i < 240 && still < 5; i++) {
         await frame();
         const top = target.getBoundingClientRect().top;
-        if (top === last) break;
+        still = top === last ? still + 1 : 0;
         last = top;
       }
       const list = doc.querySelector('.cw-list').getBoundingClientRect();

@@ -26,8 +26,17 @@ export function range(first: number, last: number): Message[] {
   return out;
 }
 
+const tempDirs: string[] = [];
+// Removed when the test process ends, so runs do not pile up folders in the system's temp dir.
+process.on('exit', () => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder in the system's temp dir, removed when the test process ends. */
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'cw-archive-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-archive-'));
+  tempDirs.push(dir);
+  return dir;
 }
 
 /** The real file system, with a switch that makes every write fail as on a full disk. */
