@@ -235,9 +235,9 @@ export class RoomPanel extends Disposable {
         deps.log.warn(`Members of room ${this.roomId} could not be loaded: ${describeError(error)}`);
         return [];
       });
-      const loadingMessages = deps.store.messages(this.roomId);
-      const [me, room] = await Promise.all([deps.store.me(), deps.store.room(this.roomId) ?? deps.store.details(this.roomId)]);
-      const messages = await loadingMessages;
+      // One await for all three: a messages load that failed while `me` or the room was still on its
+      // way would otherwise be a rejection nobody handles yet (Node reports it as unhandled).
+      const [me, room, messages] = await Promise.all([deps.store.me(), deps.store.room(this.roomId) ?? deps.store.details(this.roomId), deps.store.messages(this.roomId)]);
       // Opened from the archive (Chatwork has not answered yet): paint now, members follow.
       const fromArchive = !deps.store.hasMessages(this.roomId);
       const members = fromArchive ? await Promise.race([loadingMembers, Promise.resolve(undefined)]) : await loadingMembers;

@@ -551,6 +551,28 @@ describe('hardening: faults', function () {
       });
     }
 
+    it('loading · the messages fail while the room itself is still on its way: the panel says why, and no rejection goes unhandled', async () => {
+      panel = api.panels.get(f.roomId) ?? (await openPanel());
+      await waitFor(() => panel.posted.some((m) => m.type === 'snapshot'), 'the panel loaded', 20_000);
+      // GET /rooms/{id} answers late, the messages fail at once: the failure lands while the panel
+      // still waits for the room.
+      await emulator().injectFault({ kind: 'latency', delayMs: 600, method: 'GET', path: `/rooms/${f.roomId}`, times: 1 });
+      await emulator().injectFault({ kind: 'status', status: 500, method: 'GET', path: `/rooms/${f.roomId}/messages` });
+      const before = { unhandled: unhandled.length, posted: panel.posted.length };
+      // Forgotten right before the reload (the webview's Retry), so that nothing can be served from a cache.
+      api.deps.store.clear();
+      const reloading = panel.receive({ type: 'ready' });
+      const failed = await waitFor(() => panel.posted.slice(before.posted).find((m) => m.type === 'loadFailed'), 'loadFailed posted', 20_000);
+      await reloading;
+      assert.match((failed as { error: string }).error, /server error: Emulated fault: HTTP 500/);
+      const requests = await emulator().requests();
+      assert.strictEqual(matching(requests, 'GET', `/rooms/${f.roomId}`).length, 1, 'the room was asked for (not served from a cache)');
+      assert.deepStrictEqual(unhandled.slice(before.unhandled).map(String), [], 'no unhandled promise rejection');
+      await emulator().clearFaults();
+      await panel.receive({ type: 'ready' }); // Retry
+      await waitFor(() => panel.posted.some((m, i) => i >= before.posted && m.type === 'snapshot'), 'the snapshot after Retry', 20_000);
+    });
+
     for (const fc of FAULTS) {
       it(`sending · ${fc.name}: one POST, the reason in the reply, the draft kept`, async () => {
         panel = api.panels.get(f.roomId) ?? (await openPanel());
