@@ -17,7 +17,7 @@ interface Outcome {
 function preflight(mode: string, env: NodeJS.ProcessEnv): Promise<Outcome> {
   const clean = { ...process.env, PREFLIGHT_SKIP: undefined, ...env };
   return new Promise((resolve) => {
-    execFile(process.execPath, [script, mode], { env: clean, timeout: 9000 }, (error, _stdout, stderr) => {
+    execFile(process.execPath, [script, mode], { env: clean, timeout: 25_000 }, (error, _stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stderr: String(stderr) });
     });
   });
@@ -29,7 +29,9 @@ function fakeChromium(dir: string, name: string): string {
   return file;
 }
 
-describe('preflight (scripts/preflight.mjs)', () => {
+describe('preflight (scripts/preflight.mjs)', function () {
+  // Each test starts one or two Node processes: on a loaded CI machine that alone took over 10 s.
+  this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-preflight-'));
