@@ -2,12 +2,11 @@
 // Every change is also returned as records for the room's file (the caller appends them later,
 // off the hot path). No `vscode`.
 import type { Message } from '../api/types';
-import { compareMessageIds } from '../store/messageLog';
+import { compareMessageIds, DELETED_BODY, isOlderCopy } from '../store/messageLog';
 import { type ArchiveRecord, fromRecord, toRecord } from './records';
 
 /** Chatwork returns at most this many messages per GET …/messages. */
 export const PAGE_SIZE = 100;
-export const DELETED_BODY = '[deleted]';
 
 /** Messages between two archived ones that were never received. */
 export interface HistoryGap {
@@ -102,6 +101,8 @@ export class RoomHistory {
     for (const message of sorted) {
       const known = this._byId.get(message.message_id);
       if (known && known.body === message.body && known.update_time === message.update_time && known.account.name === message.account.name) continue;
+      // An answer that was on its way while a newer copy was recorded (an edit, a deletion).
+      if (known && isOlderCopy(known, message)) continue;
       if (known) {
         this._garbage++;
         // The archived copy of a deleted message must not stay readable in the file either.

@@ -5,6 +5,18 @@ export function compareMessageIds(a: string, b: string): number {
   return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Chatwork's body of a deleted message. */
+export const DELETED_BODY = '[deleted]';
+
+/**
+ * Whether `incoming` is an older copy of `known`: an answer that was on its way while a newer one
+ * (an edit or deletion this client applied, a later poll) got here first. update_time has
+ * one-second resolution, so the same time is not older; a deleted message never comes back.
+ */
+export function isOlderCopy(known: Message, incoming: Message): boolean {
+  return incoming.update_time < known.update_time || (known.body === DELETED_BODY && incoming.body !== DELETED_BODY);
+}
+
 export interface MergeResult {
   added: Message[];
   updated: Message[];
@@ -12,7 +24,8 @@ export interface MergeResult {
 
 /**
  * The messages of one room known so far, ordered by id. Grows with diff polls; an id seen again
- * with another body or update_time is an edit (or a deletion: body `[deleted]`).
+ * with another body or update_time is an edit (or a deletion: body `[deleted]`); an older copy of a
+ * message is not.
  */
 export class MessageLog {
   private readonly _byId = new Map<string, Message>();
@@ -41,7 +54,7 @@ export class MessageLog {
       const known = this._byId.get(message.message_id);
       if (!known) {
         added.push(message);
-      } else if (known.body !== message.body || known.update_time !== message.update_time) {
+      } else if ((known.body !== message.body || known.update_time !== message.update_time) && !isOlderCopy(known, message)) {
         updated.push(message);
       } else {
         continue;

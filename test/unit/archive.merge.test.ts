@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MessageArchive } from '../../src/archive/messageArchive';
 import { RoomHistory } from '../../src/archive/roomHistory';
-import { msg, range, tempDir } from './helpers/archiveFixtures';
+import { BASE_TIME, msg, range, tempDir } from './helpers/archiveFixtures';
 
 const ids = (h: { messages: readonly { message_id: string }[] }) => h.messages.map((m) => m.message_id);
 
@@ -65,6 +65,17 @@ describe('archive: merge rules', () => {
     h.merge('force', [msg(1), msg(2), { ...msg(3, '[deleted]'), update_time: 9 }, msg(4), msg(5)]);
     assert.strictEqual(h.get('3')?.body, '[deleted]');
     assert.ok(h.mustCompact);
+  });
+
+  it('an older copy recorded after a newer one is not written: an earlier update time, or a deleted message coming back', () => {
+    const h = new RoomHistory(1);
+    h.merge('force', range(1, 5));
+    h.merge('edit', [{ ...msg(3, 'edited text'), update_time: BASE_TIME + 1000 }]);
+    assert.deepStrictEqual(h.merge('diff', [msg(3)]), [], 'a poll answer from before the edit');
+    assert.strictEqual(h.get('3')?.body, 'edited text');
+    h.merge('edit', [{ ...msg(4, '[deleted]'), update_time: BASE_TIME + 2000 }]);
+    assert.deepStrictEqual(h.merge('force', [{ ...msg(4, 'the text again'), update_time: BASE_TIME + 2000 }]), []);
+    assert.strictEqual(h.get('4')?.body, '[deleted]', 'a deleted message never becomes readable again');
   });
 
   it('a message older than the newest is placed in order', () => {

@@ -65,4 +65,18 @@ describe('store: message log', () => {
     assert.strictEqual(log.get('3')?.update_time, 1_700_000_100);
     assert.strictEqual(log.size, 3);
   });
+
+  it('an older copy that arrives after a newer one changes nothing: an earlier update time, or a deleted message coming back', () => {
+    const log = new MessageLog();
+    log.merge([msg('1'), msg('2')]);
+    log.merge([msg('1', 'edited', 1_700_000_100)]);
+    // A poll's answer from before the edit, landing after it.
+    assert.deepStrictEqual(log.merge([msg('1', 'body 1', 0)]), { added: [], updated: [] });
+    assert.strictEqual(log.get('1')?.body, 'edited');
+    // Update times have one-second resolution: a second edit within the same second is still an edit.
+    assert.deepStrictEqual(ids(log.merge([msg('1', 'edited twice', 1_700_000_100)]).updated), ['1']);
+    log.merge([msg('2', '[deleted]', 1_700_000_200)]);
+    assert.deepStrictEqual(log.merge([msg('2', 'body 2', 1_700_000_200)]), { added: [], updated: [] }, 'deleted stays deleted');
+    assert.strictEqual(log.get('2')?.body, '[deleted]');
+  });
 });
