@@ -72,7 +72,7 @@ export class RoomPanel extends Disposable {
   private readonly _onDidRender = this._register(new vscode.EventEmitter<RenderedMessage>());
   /** The webview rendered a snapshot or delta (tests wait on this). */
   readonly onDidRender = this._onDidRender.event;
-  /** The latest `rendered` report and the last messages posted (test hooks). */
+  /** The latest `rendered` report and the last 50 messages posted, events and replies (test hooks). */
   lastRendered: RenderedMessage | undefined;
   readonly posted: ToWebviewMessage[] = [];
 
@@ -90,7 +90,7 @@ export class RoomPanel extends Disposable {
     // A panel closed mid-upload stops it (its draft keeps the text).
     this._register({ dispose: () => this._uploads.cancel() });
     this._rpc = new MessageHandler<ToWebviewMessage, FromWebviewMessage>(
-      (envelope) => void panel.webview.postMessage(envelope),
+      (envelope) => this._send(envelope),
       (message) => this._handle(message),
     );
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: localResourceRoots(_services.extensionUri) };
@@ -135,17 +135,31 @@ export class RoomPanel extends Disposable {
     return this._handle(message);
   }
 
+  /** Handles what the webview posts, envelope and all, as `onDidReceiveMessage` does (test hook). */
+  receiveEnvelope(data: unknown): Promise<void> {
+    return this._receive(data);
+  }
+
   private async _receive(data: unknown): Promise<void> {
     if (!isEnvelope(data)) return;
     const message = checkWebviewMessage(data.body);
     if (message === undefined) {
       this._services.deps.log.warn(`Room panel ${this.roomId}: dropped a malformed '${data.body.type}' message.`);
       if (data.inReplyTo === undefined && REQUESTS.has(data.body.type)) {
-        void this.panel.webview.postMessage({ id: 0, inReplyTo: data.id, body: { type: 'failed', error: vscode.l10n.t('Invalid request.') } });
+        this._send({ id: 0, inReplyTo: data.id, body: { type: 'failed', error: vscode.l10n.t('Invalid request.') } });
       }
       return;
     }
-    await this._rpc.handleMessage({ ...data, body: message } as Envelope<FromWebviewMessage>);
+    try {
+      await this._rpc.handleMessage({ ...data, body: message } as Envelope<FromWebviewMessage>);
+    } catch (error) {
+      // The handlers say what went wrong themselves; this is for what they did not expect. The
+      // webview's request still gets its answer, so nothing there waits for good.
+      this._services.deps.log.error(`Room panel ${this.roomId}: '${message.type}' failed`, error);
+      if (data.inReplyTo === undefined && REQUESTS.has(message.type)) {
+        this._send({ id: 0, inReplyTo: data.id, body: { type: 'failed', error: describeError(error) } });
+      }
+    }
   }
 
   private async _handle(message: FromWebviewMessage): Promise<ToWebviewMessage | undefined> {
@@ -356,9 +370,16 @@ export class RoomPanel extends Disposable {
   }
 
   private _postNow(message: ToWebviewMessage): void {
-    this.posted.push(message);
-    if (this.posted.length > 50) this.posted.shift();
     this._rpc.sendEvent(message);
+  }
+
+  /** Every envelope to the webview, events and replies, goes out here. */
+  private _send(envelope: Envelope<ToWebviewMessage>): void {
+    this.posted.push(envelope.body);
+    if (this.posted.length > 50) this.posted.shift();
+    // A reply can come after the panel was closed (an upload it cancelled, a send that was on its
+    // way): a disposed panel's webview throws when touched.
+    if (!this.isDisposed) void this.panel.webview.postMessage(envelope);
   }
 
   override dispose(): void {

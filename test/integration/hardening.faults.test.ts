@@ -10,6 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ChatworkExtensionApi } from '../../src/extension';
 import type { RoomPanel } from '../../src/panels/roomPanel';
+import type { ToWebviewMessage } from '../../src/panels/protocol';
 import type { Fault, RequestLogEntry } from '../emulator';
 import { emulator, emulatorToken, signIn, waitFor } from './helpers/extension';
 import { ScriptedPrompts, type Answer } from './helpers/scriptedPrompts';
@@ -294,6 +295,11 @@ async function selectSample(f: Fixture): Promise<void> {
   editor.selection = new vscode.Selection(0, 0, 2, 1);
 }
 
+/** What the panel posted after `mark` (its list keeps the last 50: all of it once the mark is gone). */
+function postedAfter(panel: RoomPanel, mark: ToWebviewMessage | undefined): ToWebviewMessage[] {
+  return panel.posted.slice(mark === undefined ? 0 : panel.posted.indexOf(mark) + 1);
+}
+
 function matching(requests: RequestLogEntry[], method: string, requestPath: string): RequestLogEntry[] {
   return requests.filter((r) => r.method === method && r.path === requestPath);
 }
@@ -558,11 +564,11 @@ describe('hardening: faults', function () {
       // still waits for the room.
       await emulator().injectFault({ kind: 'latency', delayMs: 600, method: 'GET', path: `/rooms/${f.roomId}`, times: 1 });
       await emulator().injectFault({ kind: 'status', status: 500, method: 'GET', path: `/rooms/${f.roomId}/messages` });
-      const before = { unhandled: unhandled.length, posted: panel.posted.length };
+      const before = { unhandled: unhandled.length, posted: panel.posted.at(-1) };
       // Forgotten right before the reload (the webview's Retry), so that nothing can be served from a cache.
       api.deps.store.clear();
       const reloading = panel.receive({ type: 'ready' });
-      const failed = await waitFor(() => panel.posted.slice(before.posted).find((m) => m.type === 'loadFailed'), 'loadFailed posted', 20_000);
+      const failed = await waitFor(() => postedAfter(panel, before.posted).find((m) => m.type === 'loadFailed'), 'loadFailed posted', 20_000);
       await reloading;
       assert.match((failed as { error: string }).error, /server error: Emulated fault: HTTP 500/);
       const requests = await emulator().requests();
@@ -570,7 +576,38 @@ describe('hardening: faults', function () {
       assert.deepStrictEqual(unhandled.slice(before.unhandled).map(String), [], 'no unhandled promise rejection');
       await emulator().clearFaults();
       await panel.receive({ type: 'ready' }); // Retry
-      await waitFor(() => panel.posted.some((m, i) => i >= before.posted && m.type === 'snapshot'), 'the snapshot after Retry', 20_000);
+      await waitFor(() => postedAfter(panel, before.posted).some((m) => m.type === 'snapshot'), 'the snapshot after Retry', 20_000);
+    });
+
+    it('a panel closed while its upload is on its way: the upload stops, the text stays the draft, nothing fails', async () => {
+      panel = api.panels.get(f.roomId) ?? (await openPanel());
+      await waitFor(() => panel.posted.some((m) => m.type === 'snapshot'), 'the panel loaded', 20_000);
+      await emulator().injectFault({ kind: 'latency', delayMs: 800, method: 'POST', path: `/rooms/${f.roomId}/files` });
+      prompts.answer({ kind: 'confirm', action: 'Upload' });
+      const before = unhandled.length;
+      const data = new Uint8Array(Buffer.from('closed before it arrived'));
+      // As the webview posts it: an envelope, through the same handler as onDidReceiveMessage.
+      const handled = panel.receiveEnvelope({ id: 9001, body: { type: 'upload', source: { kind: 'data', name: 'late.txt', data }, message: 'IT: closed mid-upload' } });
+      await waitFor(() => panel.posted.some((m) => m.type === 'uploadProgress' && m.name === 'late.txt'), 'the upload started');
+      panel.dispose();
+      await handled; // its reply ({ type: 'done', cancelled: true }) found the panel closed
+      assert.strictEqual(api.panels.drafts.get(f.roomId), 'IT: closed mid-upload', 'the text is the room’s draft');
+      assert.deepStrictEqual(unhandled.slice(before).map(String), [], 'no unhandled promise rejection');
+      await api.panels.drafts.set(f.roomId, '');
+    });
+
+    it('a request that fails where no handler expected it still gets its answer', async () => {
+      panel = api.panels.get(f.roomId) ?? (await openPanel());
+      await waitFor(() => panel.posted.some((m) => m.type === 'snapshot'), 'the panel loaded', 20_000);
+      // Older messages are answered from the store; with nothing kept (no archive in this suite)
+      // and Chatwork failing, the store's load fails inside the handler.
+      await emulator().injectFault({ kind: 'status', status: 500, method: 'GET', path: `/rooms/${f.roomId}/messages` });
+      api.deps.store.clear();
+      await panel.receiveEnvelope({ id: 9002, body: { type: 'olderMessages', beforeId: '1' } });
+      const reply = panel.posted.at(-1);
+      assert.strictEqual(reply?.type, 'failed');
+      assert.match((reply as { error: string }).error, /^Chatwork had a server error: Emulated fault: HTTP 500/);
+      await emulator().clearFaults();
     });
 
     for (const fc of FAULTS) {
