@@ -88,7 +88,14 @@ export async function openCodeRef(deps: Deps, target: CodeRefTarget): Promise<vs
     void deps.prompts.notify('warning', message);
     return undefined;
   }
-  const document = await vscode.workspace.openTextDocument(uri);
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(uri);
+  } catch (error) {
+    // A reference can name any file, an image or an archive among them: VS Code opens only text.
+    void deps.prompts.notify('warning', vscode.l10n.t('“{0}” could not be opened as text: {1}', target.path, error instanceof Error ? error.message : String(error)));
+    return undefined;
+  }
   const last = document.lineCount;
   if (target.startLine > last) {
     void deps.prompts.notify('warning', vscode.l10n.t('“{0}” has only {1} lines; line {2} is not there any more.', target.path, last, target.startLine));

@@ -386,6 +386,17 @@ describe('from the editor', () => {
       assert.match(prompts.notifications.at(-1)?.message ?? '', /is not in this workspace/);
     });
 
+    it('a reference to a file that is not text (an image) says so and opens nothing', async () => {
+      const png = vscode.Uri.joinPath(root(), DIR, 'assets/cw-logo.png');
+      await vscode.workspace.fs.writeFile(png, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]));
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('chatwork.openCodeRef', { path: `${DIR}/assets/cw-logo.png`, startLine: 1 });
+      const last = prompts.notifications.at(-1);
+      assert.strictEqual(last?.severity, 'warning');
+      assert.match(last?.message ?? '', new RegExp(`^“${DIR}/assets/cw-logo\\.png” could not be opened as text: `));
+      assert.strictEqual(vscode.window.activeTextEditor, undefined, 'no editor opened');
+    });
+
     it('a reference clicked in a room panel (openCodeRef) opens beside the panel', async () => {
       // My Chat: the room panel's own tests expect 雑談 Random not to be loaded yet.
       await vscode.commands.executeCommand('chatwork.openRoom', MY_CHAT);
