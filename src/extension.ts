@@ -111,7 +111,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Chatwo
   // A token in CHATWORK_API_TOKEN (set by `npm run demo` and the suites) is moved into secret storage
   // when none is stored yet — silently only in a development or test host (offerEnvironmentToken
   // asks in production); it is never written anywhere else.
-  void tokens.initialize(silentlyImportable(process.env.CHATWORK_API_TOKEN, context.extensionMode));
+  // A secret storage that cannot be read (no keyring) fails `ready` for everyone who awaits it; here
+  // it is only logged.
+  tokens.initialize(silentlyImportable(process.env.CHATWORK_API_TOKEN, context.extensionMode)).catch((error: unknown) => log.error('Reading the stored API token failed', error));
   context.subscriptions.push(tokens.onDidChange(() => log.addSecret(tokens.get())));
 
   const client = new ChatworkClient({

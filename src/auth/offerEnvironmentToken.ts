@@ -25,5 +25,5 @@ export function offerEnvironmentToken(context: vscode.ExtensionContext, deps: De
     if (token === undefined) return;
     await deps.tokens.set(token);
     deps.log.info('Signed in with the token from CHATWORK_API_TOKEN.');
-  });
+  }).catch((error: unknown) => deps.log.error('The token from CHATWORK_API_TOKEN was not imported', error));
 }

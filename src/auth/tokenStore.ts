@@ -92,8 +92,9 @@ export class TokenStore extends Disposable implements AccountScope {
       await this._reload();
       if (importFromEnvironment && this._token === undefined) await this.set(importFromEnvironment);
     })();
-    // Not part of `ready`: identifying a token from before accounts existed costs a request.
-    void this._ready.then(() => this._migrateLegacy());
+    // Not part of `ready`: identifying a token from before accounts existed costs a request. A
+    // failure (secret storage refusing) leaves the old key in place: it is tried again next start.
+    void this._ready.then(() => this._migrateLegacy()).catch(() => undefined);
     return this._ready;
   }
 

@@ -4,6 +4,7 @@ import { ChatworkApiError } from '../api/errors';
 import type { Me } from '../api/types';
 import { accountInfoOf } from '../auth/accounts';
 import { Settings } from '../common/settings';
+import { showError } from '../common/showError';
 import type { Deps } from '../deps';
 
 export const TOKEN_PAGE_URL = 'https://www.chatwork.com/service/packages/chatwork/subpackages/api/token.php';
@@ -42,8 +43,14 @@ export function registerSetToken(context: vscode.ExtensionContext, deps: Deps): 
       },
     });
     if (token === undefined) return;
-    if (account) await deps.tokens.add(token.trim(), accountInfoOf(account));
-    else await deps.tokens.set(token.trim());
+    try {
+      if (account) await deps.tokens.add(token.trim(), accountInfoOf(account));
+      else await deps.tokens.set(token.trim());
+    } catch (error) {
+      // Secret storage can refuse (no keyring on Linux); the token is kept nowhere else.
+      await showError(deps, vscode.l10n.t('Storing the API token'), error);
+      return;
+    }
     // GET /me just answered for this token: no need to ask again when messages are shown.
     if (account) deps.store.rememberIdentity(account);
     deps.log.info(`API token stored for ${account?.name ?? 'this account'}.`);

@@ -34,15 +34,15 @@ export class ChatworkUriHandler implements vscode.UriHandler {
       void deps.prompts.notify('error', vscode.l10n.t('This Chatwork link cannot be opened: {0}.', REASONS[parsed.reason](parsed.reason === 'unknownParameter' || parsed.reason === 'repeatedParameter' ? safeName(parsed.detail) : undefined)));
       return;
     }
-    await deps.tokens.ready;
-    if (deps.tokens.state !== 'set') {
-      const setToken = vscode.l10n.t('Set API Token');
-      if ((await deps.prompts.notify('warning', vscode.l10n.t('Sign in to Chatwork to open this link.'), setToken)) === setToken) {
-        await vscode.commands.executeCommand('chatwork.setToken');
-      }
-      return;
-    }
     try {
+      await deps.tokens.ready;
+      if (deps.tokens.state !== 'set') {
+        const setToken = vscode.l10n.t('Set API Token');
+        if ((await deps.prompts.notify('warning', vscode.l10n.t('Sign in to Chatwork to open this link.'), setToken)) === setToken) {
+          await vscode.commands.executeCommand('chatwork.setToken');
+        }
+        return;
+      }
       const rooms = deps.store.rooms ?? (await deps.store.refreshRooms(), deps.store.rooms ?? []);
       let room = rooms.find((r) => r.room_id === parsed.link.roomId);
       if (!room && deps.store.rooms === rooms) {
