@@ -5,6 +5,7 @@ import type { Message, Task } from '../api/types';
 import { l10n } from '../common/l10n';
 import { fenced, markdownText } from '../common/markdownText';
 import { formatDue, localDateTime, messageLink, oneLine, plainText } from '../tree/format';
+import { DELETED_BODY } from '../store/messageLog';
 
 export function taskMarkdown(task: Task, roomId: number, roomName: string): string {
   const due = formatDue(task.limit_time, task.limit_type);
@@ -30,7 +31,7 @@ export function taskMarkdown(task: Task, roomId: number, roomName: string): stri
 }
 
 export function messageMarkdown(message: Message, roomId: number, roomName: string): string {
-  const deleted = message.body === '[deleted]';
+  const deleted = message.body === DELETED_BODY;
   return [
     `# ${l10n.t('Message from {0}', markdownText(message.account.name))}`,
     '',

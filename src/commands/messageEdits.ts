@@ -5,9 +5,8 @@ import { showError } from '../common/showError';
 import { fromSingleLine, LINE_BREAK_MARK, toSingleLine } from '../common/singleLine';
 import type { Deps } from '../deps';
 import { oneLine } from '../tree/format';
+import { DELETED_BODY } from '../store/messageLog';
 import { findMessage, messageIdOf, pickMessage, resolveRoom } from './targets';
-
-const DELETED_BODY = '[deleted]';
 
 /**
  * Edit Message / Delete Message — only my own messages (Chatwork refuses others' with 403, so we

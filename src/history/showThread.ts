@@ -6,6 +6,7 @@ import { fenced, markdownText } from '../common/markdownText';
 import { showError } from '../common/showError';
 import type { Deps } from '../deps';
 import { localDateTime, messageLink, oneLine, plainText } from '../tree/format';
+import { DELETED_BODY } from '../store/messageLog';
 
 export const THREAD_SCHEME = 'chatwork-thread';
 
@@ -47,7 +48,7 @@ export function threadMarkdown(thread: Thread, roomName: (roomId: number) => str
     const where = markdownText(roomName(roomId) ?? String(roomId));
     lines.push(`## ${isFocus ? '▶ ' : ''}${who} — ${localDateTime(message.send_time)}`, '');
     lines.push(`- ${vscode.l10n.t('Room: {0} ({1})', where, roomId)}`, `- ${vscode.l10n.t('Link: {0}', messageLink(roomId, message.message_id))}`, '');
-    lines.push(fenced(message.body === '[deleted]' ? vscode.l10n.t('(deleted)') : plainText(message.body)), '');
+    lines.push(fenced(message.body === DELETED_BODY ? vscode.l10n.t('(deleted)') : plainText(message.body)), '');
   }
   for (const missing of thread.missing) {
     lines.push(`> ${vscode.l10n.t('A message this thread refers to is not in the local history: {0}', messageLink(missing.roomId, missing.messageId))}`, '');

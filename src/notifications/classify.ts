@@ -1,6 +1,7 @@
 // Which new messages deserve a toast. Pure logic (no vscode), so it is unit-tested on plain data.
 import type { Message, RoomType } from '../api/types';
 import { findText, mentionsAccount, mentionsAll, parse } from '../notation';
+import { DELETED_BODY } from '../store/messageLog';
 
 export type NotificationMode = 'mentionsAndDirect' | 'all' | 'off';
 
@@ -21,7 +22,7 @@ export interface NotifyContext {
 export function notifyReason(message: Message, context: NotifyContext): NotifyReason | undefined {
   if (context.mode === 'off' || context.muted || context.roomInView) return undefined;
   if (message.account.account_id === context.myAccountId) return undefined;
-  if (message.body === '[deleted]') return undefined;
+  if (message.body === DELETED_BODY) return undefined;
   const nodes = parse(message.body);
   if (mentionsAccount(nodes, context.myAccountId)) return 'mention';
   if (mentionsAll(nodes)) return 'toall';

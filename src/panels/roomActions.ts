@@ -13,6 +13,7 @@ import type { PreviewResolver } from '../store/previewResolver';
 import type { DraftStore } from './drafts';
 import { apiOrigin } from './panelHtml';
 import type { DoneMessage, FailedMessage, MentionPickedMessage, PreviewResolvedMessage, SentMessage } from './protocol';
+import { DELETED_BODY } from '../store/messageLog';
 
 export class RoomActions {
   constructor(
@@ -59,7 +60,7 @@ export class RoomActions {
     } catch (error) {
       return this._failed('Deleting the message', error);
     }
-    await this._reload(messageId, '[deleted]');
+    await this._reload(messageId, DELETED_BODY);
     return { type: 'done' };
   }
 

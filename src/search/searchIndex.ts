@@ -7,7 +7,7 @@
 // it against MiniSearch with a CJK bigram tokenizer: faster to build, smaller, and fast enough
 // for 100,000 messages — so no library. No `vscode`.
 import type { Message } from '../api/types';
-import { compareMessageIds } from '../store/messageLog';
+import { compareMessageIds, DELETED_BODY } from '../store/messageLog';
 import { normalizeText } from './normalize';
 import type { ParsedQuery } from './query';
 import { addressedAccounts, bodyFlags, HAS_FILE, HAS_TASK, searchableText, TO_ALL } from './searchText';
@@ -62,7 +62,7 @@ export class SearchIndex {
       const known = this._entries.get(key);
       if (known && known.message.body === message.body && known.message.account.name === message.account.name) continue;
       if (known) this._stale.add(key);
-      if (message.body === '[deleted]') {
+      if (message.body === DELETED_BODY) {
         this._entries.delete(key);
         this._recent.delete(key);
         continue;

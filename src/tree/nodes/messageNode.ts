@@ -5,8 +5,8 @@ import type { NameResolver } from '../../common/readableNames';
 import { localDateTime, messageLabel, plainText, relativeTime } from '../format';
 import type { MessagesNode } from './messagesNode';
 import { TreeNode } from './treeNode';
+import { DELETED_BODY } from '../../store/messageLog';
 
-const DELETED_BODY = '[deleted]';
 
 /** One message: "Sender: one line of text", sent how long ago; a click opens the room there. */
 export class MessageNode extends TreeNode {
