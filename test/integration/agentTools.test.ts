@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { formatSnippet, formatTaskBody } from '../../src/editor/snippet';
 import type { ChatworkExtensionApi } from '../../src/extension';
 import type { AnyChatworkTool } from '../../src/tools/toolBase';
-import { emulator, EXTENSION_ID, signIn, waitFor } from './helpers/extension';
+import { emulator, EXTENSION_ID, pollFresh, signIn, waitFor } from './helpers/extension';
 
 const ME = 1001;
 const BOB = 1003;
@@ -153,7 +153,7 @@ describe('agent tools', () => {
 
   it('the unread digest shows a new unread message with its room, and answers from cache when nothing moved', async () => {
     const posted = await emulator().postAs('alice', WORK, `[To:${ME}] digest probe ${Date.now()}`);
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     const text = await invoke('chatwork_unread_digest', { maxRooms: 50 });
     assert.ok(text.includes(`message ${posted.message_id}`), text.slice(0, 2000));
     assert.ok(text.includes('[mentions me]'));

@@ -12,7 +12,7 @@ import type { ChatworkExtensionApi } from '../../src/extension';
 import type { RoomPanel } from '../../src/panels/roomPanel';
 import type { ToWebviewMessage } from '../../src/panels/protocol';
 import type { Fault, RequestLogEntry } from '../emulator';
-import { emulator, emulatorToken, signIn, waitFor } from './helpers/extension';
+import { emulator, emulatorToken, pollFresh, signIn, waitFor } from './helpers/extension';
 import { ScriptedPrompts, type Answer } from './helpers/scriptedPrompts';
 
 const ME = 1001;
@@ -343,7 +343,7 @@ describe('hardening: faults', function () {
     f.messageId = (await client.postMessage(f.roomId, 'a message of mine to edit and delete')).message_id;
     f.taskId = (await client.createTask(f.roomId, { body: 'a task of mine', to_ids: [ME] })).task_ids[0] ?? 0;
     f.fileId = await emulator().seedFile({ roomId: f.roomId, account: 'alice', filename: FILE_NAME, data: FILE_BYTES });
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     assert.ok(api.deps.store.room(f.roomId), 'the store knows the room');
   });
 
@@ -364,7 +364,7 @@ describe('hardening: faults', function () {
     for (const roomId of api.panels.openRooms) api.panels.get(roomId)?.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await api.deps.client.deleteRoom(f.roomId, 'delete').catch(() => undefined);
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     await config('requestTimeoutSeconds', undefined);
     await config('history.keep', undefined);
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
@@ -476,7 +476,7 @@ describe('hardening: faults', function () {
 
     for (const fc of FAULTS) {
       it(`GET /rooms · ${fc.name}: backs off, says so in the view, and resumes`, async () => {
-        await api.deps.poller.pollNow();
+        await pollFresh(api);
         await waitFor(() => api.deps.poller.state === 'waiting', 'the poller waiting');
         const interval = api.deps.poller.nextDelayMs();
         await emulator().injectFault({ ...fc.fault, method: 'GET', path: '/rooms' });
@@ -502,7 +502,7 @@ describe('hardening: faults', function () {
         assert.ok(first > interval, `backs off: ${first} > ${interval}`);
         assert.match(api.tree.view.message ?? '', /^Could not refresh: /);
         assert.ok((await api.tree.provider.getChildren()).some((n) => n.id === `room:${f.roomId}`), 'the rooms stay');
-        await api.deps.poller.pollNow();
+        await pollFresh(api);
         const second = api.deps.poller.nextDelayMs();
         assert.ok(second > first || second === 5 * 60_000, `the delay grows: ${second} > ${first}`);
 
@@ -516,7 +516,7 @@ describe('hardening: faults', function () {
 
         // The fault goes away; the next poll (the timer's, run now) brings everything back.
         await emulator().clearFaults();
-        await api.deps.poller.pollNow();
+        await pollFresh(api);
         assert.strictEqual(api.deps.poller.state, 'waiting');
         assert.strictEqual(api.deps.poller.nextDelayMs(), interval, 'the backoff is over');
         assert.strictEqual(api.tree.view.message, undefined);

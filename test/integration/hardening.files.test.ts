@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { sanitizeFileName } from '../../src/common/fileNames';
 import type { ChatworkExtensionApi } from '../../src/extension';
 import { HOSTILE_FILE_NAMES } from '../fixtures/hostileFileNames';
-import { emulator, signIn } from './helpers/extension';
+import { emulator, pollFresh, signIn } from './helpers/extension';
 import { ScriptedPrompts } from './helpers/scriptedPrompts';
 
 const ME = 1001;
@@ -79,7 +79,7 @@ describe('hardening: hostile file names', () => {
     for (const [i, { name }] of HOSTILE_FILE_NAMES.entries()) {
       fileIds.push(await emulator().seedFile({ roomId, account: 'me', filename: name, data: bytesFor(i) }));
     }
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     workspaceBefore = tree(folder);
     parentBefore = fs.readdirSync(path.dirname(folder)).sort();
     passwdBefore = fs.existsSync('/etc/passwd') ? fs.readFileSync('/etc/passwd') : undefined;
@@ -92,7 +92,7 @@ describe('hardening: hostile file names', () => {
 
   after(async () => {
     await api.deps.client.deleteRoom(roomId, 'delete').catch(() => undefined);
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
   });
 
   HOSTILE_FILE_NAMES.forEach(({ why, name }, i) => {

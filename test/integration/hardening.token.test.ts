@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { ChatworkExtensionApi } from '../../src/extension';
 import type { RoomPanel } from '../../src/panels/roomPanel';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
-import { emulator, emulatorToken, signIn, waitFor } from './helpers/extension';
+import { emulator, emulatorToken, pollFresh, signIn, waitFor } from './helpers/extension';
 import { ScriptedPrompts } from './helpers/scriptedPrompts';
 
 const ME = 1001;
@@ -65,7 +65,7 @@ describe('hardening: the token stays secret', function () {
     await emulator().clearFaults();
     await vscode.workspace.getConfiguration('chatwork').update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
     roomId = (await api.deps.client.createRoom({ name: 'Hardening token', members_admin_ids: [ME], members_member_ids: [ALICE] })).room_id;
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
   });
 
   after(async () => {
@@ -73,7 +73,7 @@ describe('hardening: the token stays secret', function () {
     if (api.deps.tokens.get() !== token || api.deps.tokens.state !== 'set') await api.deps.tokens.set(token);
     panel?.dispose();
     await api.deps.client.deleteRoom(roomId, 'delete').catch(() => undefined);
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     await vscode.workspace.getConfiguration('chatwork').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
   });
 
@@ -110,7 +110,7 @@ describe('hardening: the token stays secret', function () {
 
     // Polling fails without rooms: the error node and the view message carry the reason.
     await emulator().injectFault({ method: 'GET', path: '/rooms', kind: 'reset' });
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     const withMessage = api.tree.view.message ?? '';
     api.deps.store.clear();
     const errorTexts = await treeTexts(api);

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ChatworkExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
-import { emulator, scriptPrompts, signIn, waitFor } from './helpers/extension';
+import { emulator, pollFresh, scriptPrompts, signIn, waitFor } from './helpers/extension';
 import type { ScriptedPrompts } from './helpers/scriptedPrompts';
 
 const ME = 1001;
@@ -147,22 +147,22 @@ describe('My Tasks view', () => {
     await vscode.commands.executeCommand('chatwork.myTasks.focus');
     await waitFor(() => api.myTasks.view.visible, 'the My Tasks view is visible');
     // Settle: the poller knows the current counts and the view has loaded once.
-    await api.deps.poller.pollNow();
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
+    await pollFresh(api);
     await api.myTasks.provider.tasks();
 
     const { task_ids } = await api.deps.client.createTask(RANDOM, { body: 'IT: a task the poller brings', to_ids: [ME] });
     const taskId = task_ids[0] as number;
     await emulator().resetRequests();
 
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     await waitFor(async () => (await taskNodes(api)).has(taskId), 'the new task in the view');
     const requests = await emulator().requests();
     assert.deepStrictEqual(await myTasksRequests(), ['GET /my/tasks?status=open'], 'one load');
     assert.ok(requests.some((r) => r.path === '/my/status'), 'the poller read the status');
 
     await emulator().resetRequests();
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     await api.myTasks.provider.tasks();
     assert.deepStrictEqual(await myTasksRequests(), [], 'nothing changed: no load');
   });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, emulator, scriptPrompts, signIn, waitFor } from './helpers/extension';
+import { activateExtension, emulator, pollFresh, scriptPrompts, signIn, waitFor } from './helpers/extension';
 import type { ScriptedPrompts } from './helpers/scriptedPrompts';
 
 const ME = 1001;
@@ -15,7 +15,7 @@ describe('notifications', () => {
     const api = await signIn();
     await vscode.workspace.getConfiguration('chatwork').update('notifications', undefined, vscode.ConfigurationTarget.Global);
     await api.muted.set(DESIGN_ROOM, false);
-    await api.deps.poller.pollNow(); // the baseline: nothing before this is "new"
+    await pollFresh(api); // the baseline: nothing before this is "new"
     prompts.notifications.length = 0;
   });
 
@@ -29,7 +29,7 @@ describe('notifications', () => {
     const api = await activateExtension();
     await emulator().postAs('alice', DESIGN_ROOM, `[To:${ME}]Taro さん could you review the header? (bow)`);
     await emulator().postAs('bob', DESIGN_ROOM, `[To:${ME}]Taro さん and the footer too`);
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     await waitFor(() => toasts().length > 0, 'a toast');
     await new Promise((r) => setTimeout(r, 300)); // a burst would show up here
     assert.strictEqual(toasts().length, 1);
@@ -42,7 +42,7 @@ describe('notifications', () => {
     const api = await activateExtension();
     prompts.clickOnNotification(/mentioned you/, 'Mark Read');
     await emulator().postAs('alice', DESIGN_ROOM, `[To:${ME}]Taro さん ping`);
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     await waitFor(async () => (await emulator().requests()).some((r) => r.method === 'PUT' && r.path === `/rooms/${DESIGN_ROOM}/messages/read` && r.status === 200), 'PUT messages/read');
     await waitFor(() => api.deps.store.room(DESIGN_ROOM)?.unread_num === 0, 'unread count 0 after the refresh');
   });
@@ -57,7 +57,7 @@ describe('notifications', () => {
     assert.doesNotMatch(api.tree.provider.roomNode(DESIGN_ROOM)?.contextValue ?? '', /\bunmuted\b/);
     prompts.notifications.length = 0;
     await emulator().postAs('alice', DESIGN_ROOM, `[To:${ME}]Taro さん muted?`);
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     await new Promise((r) => setTimeout(r, 500));
     assert.deepStrictEqual(toasts(), []);
     await vscode.commands.executeCommand('chatwork.unmuteRoom', { roomId: DESIGN_ROOM });
@@ -68,7 +68,7 @@ describe('notifications', () => {
     await vscode.workspace.getConfiguration('chatwork').update('notifications', 'off', vscode.ConfigurationTarget.Global);
     await emulator().postAs('alice', PHOENIX_ROOM, '[toall] deploy at 17:00');
     await emulator().postAs('alice', DESIGN_ROOM, `[To:${ME}]Taro さん off?`);
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     await new Promise((r) => setTimeout(r, 500));
     assert.deepStrictEqual(toasts(), []);
   });

@@ -8,7 +8,7 @@ import type { ChatworkExtensionApi } from '../../src/extension';
 import type { SnapshotMessage, ToWebviewMessage } from '../../src/panels/protocol';
 import type { RoomPanel } from '../../src/panels/roomPanel';
 import { RoomPanelSerializer } from '../../src/panels/roomPanelSerializer';
-import { emulator, emulatorOrigin, EXTENSION_ID, scriptPrompts, signIn, waitFor } from './helpers/extension';
+import { emulator, emulatorOrigin, EXTENSION_ID, pollFresh, scriptPrompts, signIn, waitFor } from './helpers/extension';
 import type { ScriptedPrompts } from './helpers/scriptedPrompts';
 
 const ME = 1001;
@@ -147,7 +147,7 @@ describe('room panel', () => {
     await new Promise((r) => setTimeout(r, 1100));
     const m = await emulator().postAs('alice', RANDOM, '[rp aid=1001 to=10013-1]Taroさん 了解です (bow)');
     await waitFor(async () => {
-      await api.deps.poller.pollNow();
+      await pollFresh(api);
       return panel.lastRendered?.newestId === m.message_id;
     }, 'the new message rendered in the panel', 20_000);
     const added = lastPosted(panel, 'messagesAdded');
@@ -165,7 +165,7 @@ describe('room panel', () => {
     await new Promise((r) => setTimeout(r, 1100));
     const m = await emulator().postAs('bob', RANDOM, '読みましたか？');
     await waitFor(async () => {
-      await api.deps.poller.pollNow();
+      await pollFresh(api);
       return panel.lastRendered?.newestId === m.message_id;
     }, 'the new message rendered', 20_000);
 

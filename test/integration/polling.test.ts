@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ChatworkExtensionApi } from '../../src/extension';
-import { activateExtension, emulator, scriptPrompts, signIn, waitFor } from './helpers/extension';
+import { activateExtension, emulator, pollFresh, scriptPrompts, signIn, waitFor } from './helpers/extension';
 import type { ScriptedPrompts } from './helpers/scriptedPrompts';
 
 const ME = 1001;
@@ -34,7 +34,7 @@ describe('polling whenever signed in', function () {
     await config().update('notifications', undefined, vscode.ConfigurationTarget.Global);
     await api.muted.set(DESIGN_ROOM, false);
     await chatworkClosed(api);
-    await api.deps.poller.pollNow(); // the baseline (and the next wait is the 10 s interval)
+    await pollFresh(api); // the baseline (and the next wait is the 10 s interval)
     prompts.notifications.length = 0;
   });
 
@@ -87,12 +87,12 @@ describe('polling whenever signed in', function () {
 
   it('the status bar tooltip tells the state and the remaining rate-limit budget', async () => {
     await emulator().setRateLimit(300);
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     const tooltip = await waitFor(() => api.tree.statusBar.tooltip, 'a tooltip');
     assert.match(tooltip, /Requests left: \d+ of 300 until \d/);
     assert.match(tooltip, /Updates: idle \(every 10 s\)/);
     const left = Number(/Requests left: (\d+)/.exec(tooltip)?.[1]);
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     await waitFor(() => Number(/Requests left: (\d+)/.exec(api.tree.statusBar.tooltip ?? '')?.[1]) < left, 'the budget going down');
   });
 
@@ -101,9 +101,11 @@ describe('polling whenever signed in', function () {
     const panel = active.panels.show(DESIGN_ROOM);
     await waitFor(() => panel.panel.active && active.panels.activeRoom === DESIGN_ROOM, 'the panel focused');
     await emulator().postAs('alice', DESIGN_ROOM, 'are you there?');
-    await active.deps.poller.pollNow();
+    await pollFresh(active);
     await waitFor(() => active.deps.poller.mode === 'live', 'live mode');
     await waitFor(() => /Updates: live/.test(active.tree.statusBar.tooltip ?? ''), 'the tooltip saying live');
+    // Until its webview is ready a fresh panel holds what it would post: wait for that first.
+    await waitFor(() => panel.lastRendered, 'the panel rendered');
     // The next message arrives by the live diff alone, well within the normal interval.
     await emulator().resetRequests();
     await emulator().postAs('alice', DESIGN_ROOM, 'quick one');

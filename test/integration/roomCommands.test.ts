@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ChatworkExtensionApi } from '../../src/extension';
 import type { StateSnapshot } from '../emulator';
-import { emulator, scriptPrompts, signIn } from './helpers/extension';
+import { emulator, pollFresh, scriptPrompts, signIn } from './helpers/extension';
 import type { ScriptedPrompts } from './helpers/scriptedPrompts';
 
 const ME = 1001;
@@ -115,7 +115,7 @@ describe('room commands', () => {
 
     it('Leave Room: a modal confirmation naming what is lost, then DELETE action_type=leave', async () => {
       const { room_id } = await api.deps.client.createRoom({ name: 'To leave', members_admin_ids: [ALICE], members_member_ids: [ME] });
-      await api.deps.poller.pollNow();
+      await pollFresh(api);
       prompts.answer({ kind: 'confirm', action: 'Leave' });
       await vscode.commands.executeCommand('chatwork.leaveRoom', { roomId: room_id });
       assert.ok(!(await roomIn(room_id))?.members.some((m) => m.account_id === ME), 'I left');

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { ChatworkExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import { HOSTILE_UI_TEXTS, NOTIFICATION_LINK } from '../fixtures/hostile/sinks';
-import { emulator, EXTENSION_ID, scriptPrompts, signIn, waitFor } from './helpers/extension';
+import { emulator, EXTENSION_ID, pollFresh, scriptPrompts, signIn, waitFor } from './helpers/extension';
 import type { ScriptedPrompts } from './helpers/scriptedPrompts';
 
 const ME = 1001;
@@ -39,7 +39,7 @@ describe('security: hostile rooms outside the webview', () => {
     after(async () => {
       await emulator().rename({ account: accountId }, names.sender);
       await emulator().rename({ roomId }, names.room);
-      await api.deps.poller.pollNow();
+      await pollFresh(api);
     });
   }
 
@@ -56,11 +56,11 @@ describe('security: hostile rooms outside the webview', () => {
       await api.muted.set(DESIGN_ROOM, false);
       await emulator().rename({ account: 1002 }, 'Alice [run](command:workbench.action.quit)');
       await emulator().rename({ roomId: DESIGN_ROOM }, 'Design [open](command:workbench.action.openSettings) <command:x>');
-      await api.deps.poller.pollNow();
+      await pollFresh(api);
       await waitFor(() => api.deps.store.room(DESIGN_ROOM)?.name.startsWith('Design ['), 'the renamed room');
       prompts.notifications.length = 0;
       await emulator().postAs(1002, DESIGN_ROOM, `[To:${ME}]Taro click [here](command:workbench.action.terminal.new) or [there](COMMAND:x "t")`);
-      await api.deps.poller.pollNow();
+      await pollFresh(api);
       const toast = await waitFor(() => prompts.notifications.find((n) => n.actions.includes('Open')), 'the toast');
       assert.match(toast.message, /^Alice \[run\] \(command:workbench\.action\.quit\) mentioned you in Design \[open\] \(command:/);
       assert.match(toast.message, /click \[here\] \(command:workbench\.action\.terminal\.new\)/);
@@ -70,7 +70,7 @@ describe('security: hostile rooms outside the webview', () => {
 
     it('every prompt passes the same layer: a QuickPick of hostile rooms and a confirmation', async () => {
       await emulator().rename({ roomId: DESIGN_ROOM }, HOSTILE_UI_TEXTS[0] ?? '');
-      await api.deps.poller.pollNow();
+      await pollFresh(api);
       prompts.answer({ kind: 'pick', choose: undefined });
       await vscode.commands.executeCommand('chatwork.openRoom');
       const labels = prompts.lastItems.map((i) => `${i.label} ${i.description ?? ''} ${i.detail ?? ''}`);
@@ -191,7 +191,7 @@ describe('security: hostile rooms outside the webview', () => {
       await emulator().rename({ roomId: PHOENIX }, ROOM_NAME);
       const posted = await emulator().postAs(1002, PHOENIX, HOSTILE_UI_TEXTS.join('\n'));
       const fileId = await emulator().seedFile({ roomId: PHOENIX, account: 1002, filename: FILE_NAME, data: new TextEncoder().encode('x') });
-      await api.deps.poller.pollNow();
+      await pollFresh(api);
       await waitFor(() => api.deps.store.room(PHOENIX)?.name === ROOM_NAME, 'the renamed room');
       api.deps.store.clear();
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ChatworkExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes/treeNode';
 import type { StateSnapshot } from '../emulator';
-import { activateExtension, emulator, emulatorToken, scriptPrompts, signIn, waitFor } from './helpers/extension';
+import { activateExtension, emulator, emulatorToken, pollFresh, scriptPrompts, signIn, waitFor } from './helpers/extension';
 
 const ME = 1001;
 const PHOENIX = 10010;
@@ -260,14 +260,14 @@ describe('rooms tree', () => {
     await childrenOf(api, tasksNode);
     // Something unread to read (earlier tests may have read the room).
     await emulator().postAs('alice', DESIGN, 'ping from Alice');
-    await api.deps.poller.pollNow();
+    await pollFresh(api);
     await childrenOf(api, tasksNode);
     const fired: (string | undefined)[] = [];
     const listener = api.tree.provider.onDidChangeTreeData((node) => fired.push(node ? (node.id ?? '?') : 'root'));
     try {
       // Read elsewhere: only counters change, the order does not.
       await api.deps.client.markRead(DESIGN);
-      await api.deps.poller.pollNow();
+      await pollFresh(api);
       assert.deepStrictEqual(fired, [`room:${DESIGN}`]);
       assert.strictEqual(roots.find((n) => n.id === `room:${DESIGN}`)?.description, undefined, 'the same node object was updated');
 

@@ -97,21 +97,24 @@ describe('ChatworkClient rate limits', () => {
       assert.deepStrictEqual(statuses(), ['GET 200', 'GET 429']);
     });
 
+    // A clock 10 minutes fast makes the reset look past: a client that retried would do it at once,
+    // before its promise settles (no waiting for a real window to roll over).
     it('a POST is never retried', async () => {
-      emu.setRateLimit(1, 1);
-      await client.getMe();
-      const error = await rejection(client.postMessage(SEED_ROOMS.phoenix, 'hello'));
+      emu.setRateLimit(1, 300);
+      const hasty = new ChatworkClient({ baseUrl: emu.url, token: () => emu.token, now: () => Date.now() + 600_000 });
+      await hasty.getMe();
+      const error = await rejection(hasty.postMessage(SEED_ROOMS.phoenix, 'hello'));
       assert.deepStrictEqual([error.kind, error.status], ['rateLimited', 429]);
       assert.ok(error.rateLimit);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
       assert.deepStrictEqual(statuses(), ['GET 200', 'POST 429']);
     });
 
     it('PUT and DELETE are not retried either', async () => {
-      emu.setRateLimit(1, 1);
-      await client.getMe();
-      await assert.rejects(client.markRead(SEED_ROOMS.phoenix), { kind: 'rateLimited' });
-      await assert.rejects(client.deleteRoomLink(SEED_ROOMS.phoenix), { kind: 'rateLimited' });
+      emu.setRateLimit(1, 300);
+      const hasty = new ChatworkClient({ baseUrl: emu.url, token: () => emu.token, now: () => Date.now() + 600_000 });
+      await hasty.getMe();
+      await assert.rejects(hasty.markRead(SEED_ROOMS.phoenix), { kind: 'rateLimited' });
+      await assert.rejects(hasty.deleteRoomLink(SEED_ROOMS.phoenix), { kind: 'rateLimited' });
       assert.deepStrictEqual(statuses(), ['GET 200', 'PUT 429', 'DELETE 429']);
     });
 

@@ -30,7 +30,7 @@ const cw = (page: Page) => ({
 });
 
 async function waitPosted(page: Page, type: string, count = 1): Promise<Posted[]> {
-  await page.waitForFunction(([t, c]) => (globalThis as any).cw.posted().filter((p: Posted) => p.body.type === t).length >= c, [type, count] as const, { timeout: 5000 });
+  await page.waitForFunction(([t, c]) => (globalThis as any).cw.posted().filter((p: Posted) => p.body.type === t).length >= c, [type, count] as const, { timeout: 20_000 });
   return (await cw(page).posted()).filter((p) => p.body.type === type);
 }
 

@@ -51,7 +51,18 @@ export async function signIn(): Promise<ChatworkExtensionApi> {
   return api;
 }
 
-export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+/**
+ * One poll cycle that starts now. pollNow() joins a cycle already running, which may have read
+ * Chatwork before the test changed it (its effect would show only at the next timer poll).
+ */
+export async function pollFresh(api: ChatworkExtensionApi): Promise<void> {
+  await api.deps.poller.whenIdle();
+  await api.deps.poller.pollNow();
+}
+
+// 20 s: a condition involving a fresh webview can take several seconds on a loaded 2-core CI
+// machine; a wait that is met returns at once.
+export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
