@@ -86,17 +86,20 @@ export class EmulatorServer {
       sendJson(res, status, body, headers);
     };
 
+    // Whose token it is, known on arrival: a request held by a fault is in the log with its account.
+    const token = tokenOf(req);
+    const accountId = token === undefined ? undefined : this._parts.state.tokens.get(token);
+    if (accountId !== undefined && this._parts.state.account(accountId)) entry.accountId = accountId;
+
     const fault = this.faults.take(method, path);
     if (fault && (await this._applyFault(fault, req, res, answer))) return;
 
-    const token = tokenOf(req);
-    const accountId = token === undefined ? undefined : this._parts.state.tokens.get(token);
-    const me = accountId === undefined ? undefined : this._parts.state.account(accountId);
+    // Read again after a fault's delay: the token may have been revoked meanwhile.
+    const me = token === undefined ? undefined : this._parts.state.account(this._parts.state.tokens.get(token) ?? -1);
     if (!token || !me) {
       req.resume();
       return answer(401, { errors: [INVALID_TOKEN] }); // no rate-limit headers on a 401
     }
-    entry.accountId = me.account_id;
     const rate = this._parts.rateLimit(token);
     const headers = rateHeaders(rate);
     if (rate && !rate.allowed) {

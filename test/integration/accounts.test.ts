@@ -99,6 +99,7 @@ describe('several accounts', () => {
     await emulator().resetRequests();
     // GET /rooms takes 20 s: the poll is still running when the user switches.
     await emulator().injectFault({ kind: 'latency', delayMs: 20_000, method: 'GET', path: '/rooms', times: 1 });
+    await api.deps.poller.whenIdle(); // a cycle of its own, not one that already read /rooms
     const poll = api.deps.poller.pollNow();
     await waitFor(async () => (await emulator().requests()).some((r) => r.path === '/rooms' && r.accountId === ME), 'Taro’s GET /rooms in flight');
     // The switch takes effect when the account changes, after switchTo has read the new token from
