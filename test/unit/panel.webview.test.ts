@@ -570,12 +570,21 @@ describe('room panel webview (Chromium)', function () {
       }
       assert.strictEqual(await page.locator('.cw-msg').count(), 1_000, 'scrolling up mounted them all');
       await c.scrollTo(12_345);
-      // Once the scrolling settled, the saved state names a message on screen and where it is.
-      await page.waitForFunction(() => {
+      // Once the scrolling settled, the saved state names a message on screen and where it is. Runs
+      // near the new view take their real height in the frames after the jump (and the state is
+      // saved again): settled means 5 frames in a row agree, not one.
+      await page.evaluate(async () => {
         const g = globalThis as any;
-        const anchor = g.cw.state().scrollAnchor;
-        const element = anchor && g.document.querySelector(`.cw-msg[data-id="${anchor.messageId}"]`);
-        return element && Math.abs(element.getBoundingClientRect().top - g.cw.scroller().getBoundingClientRect().top - anchor.offset) <= 1;
+        const frame = () => new Promise((r) => g.requestAnimationFrame(r));
+        const agrees = (): boolean => {
+          const anchor = g.cw.state().scrollAnchor;
+          const element = anchor && g.document.querySelector(`.cw-msg[data-id="${anchor.messageId}"]`);
+          return Boolean(element) && Math.abs(element.getBoundingClientRect().top - g.cw.scroller().getBoundingClientRect().top - anchor.offset) <= 1;
+        };
+        for (let i = 0, still = 0; i < 600 && still < 5; i++) {
+          await frame();
+          still = agrees() ? still + 1 : 0;
+        }
       });
       const anchor = (await c.state()).scrollAnchor!;
       assert.ok((await c.visibleIds()).includes(anchor.messageId), 'the saved message is on screen');
