@@ -55,8 +55,10 @@ export class ListScroll {
     // until they came near the screen. Observed sizes arrive before the frame is painted.
     this._repin = new ResizeObserver(() => {
       this._noticeScrollUp();
-      if (this._stick) this._pin();
-      else this._keepHeld();
+      if (this._stick) return this._pin();
+      this._keepHeld();
+      // What is at the top may have moved without a scroll event: the saved position follows.
+      this._events.scrolled(this.fromBottom);
     });
     for (const input of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) _scroller.addEventListener(input, this._release, { passive: true });
     this._repin.observe(_content);
