@@ -569,11 +569,22 @@ describe('room panel webview (Chromium)', function () {
         await frames(page);
       }
       assert.strictEqual(await page.locator('.cw-msg').count(), 1_000, 'scrolling up mounted them all');
+      // The wheel scrolls smoothly: let its animation end before jumping, or it moves the view on.
+      await page.evaluate(async () => {
+        const g = globalThis as any;
+        let last = NaN;
+        for (let i = 0, still = 0; i < 600 && still < 5; i++) {
+          await new Promise((r) => g.requestAnimationFrame(r));
+          const top = g.cw.scroller().scrollTop;
+          still = top === last ? still + 1 : 0;
+          last = top;
+        }
+      });
       await c.scrollTo(12_345);
       // Once the scrolling settled, the saved state names a message on screen and where it is. Runs
       // near the new view take their real height in the frames after the jump (and the state is
       // saved again): settled means 5 frames in a row agree, not one.
-      await page.evaluate(async () => {
+      const settled = await page.evaluate(async () => {
         const g = globalThis as any;
         const frame = () => new Promise((r) => g.requestAnimationFrame(r));
         const agrees = (): boolean => {
@@ -581,13 +592,18 @@ describe('room panel webview (Chromium)', function () {
           const element = anchor && g.document.querySelector(`.cw-msg[data-id="${anchor.messageId}"]`);
           return Boolean(element) && Math.abs(element.getBoundingClientRect().top - g.cw.scroller().getBoundingClientRect().top - anchor.offset) <= 1;
         };
-        for (let i = 0, still = 0; i < 600 && still < 5; i++) {
+        let i = 0;
+        for (let still = 0; i < 600 && still < 5; i++) {
           await frame();
           still = agrees() ? still + 1 : 0;
         }
+        const a = g.cw.state().scrollAnchor;
+        const el = a && g.document.querySelector(`.cw-msg[data-id="${a.messageId}"]`);
+        const debug = JSON.stringify({ i, a, el: el && el.getBoundingClientRect(), list: g.cw.scroller().getBoundingClientRect(), top: g.cw.scroller().scrollTop });
+        return { anchor: g.cw.state().scrollAnchor, visible: g.cw.visibleIds() as string[], debug };
       });
-      const anchor = (await c.state()).scrollAnchor!;
-      assert.ok((await c.visibleIds()).includes(anchor.messageId), 'the saved message is on screen');
+      const anchor = settled.anchor as { messageId: string; offset: number };
+      assert.ok(settled.visible.includes(anchor.messageId), `the saved message is on screen ${settled.debug}`);
       assert.ok(all.findIndex((m) => m.id === anchor.messageId) < 800, 'and older than the newest part of a snapshot');
       const saved = await c.state();
 
