@@ -560,6 +560,10 @@ describe('hardening: faults', function () {
     it('loading · the messages fail while the room itself is still on its way: the panel says why, and no rejection goes unhandled', async () => {
       panel = api.panels.get(f.roomId) ?? (await openPanel());
       await waitFor(() => panel.posted.some((m) => m.type === 'snapshot'), 'the panel loaded', 20_000);
+      // A load ends with the header's GET /rooms/{id}: let it finish, or it takes the fault below.
+      await waitFor(() => panel.posted.some((m) => m.type === 'roomDetails'), 'the header loaded');
+      await waitFor(async () => (await emulator().requests()).every((r) => r.status !== 0), 'no request in flight');
+      await emulator().resetRequests();
       // GET /rooms/{id} answers late, the messages fail at once: the failure lands while the panel
       // still waits for the room.
       await emulator().injectFault({ kind: 'latency', delayMs: 600, method: 'GET', path: `/rooms/${f.roomId}`, times: 1 });
