@@ -4,18 +4,14 @@
 // newest message is actually on screen in a focused webview (the host may then mark it read).
 
 const BOTTOM_SLACK_PX = 24;
-/** How long a message kept in place by keepPosition stays held while heights above it settle… */
+/** How long a message kept in place by keepPosition stays held while heights above it settle. */
 const HOLD_MS = 1000;
-/** …and for at least this many frames: a starved renderer may take longer than HOLD_MS to lay them out. */
-const HOLD_FRAMES = 10;
 
 /** The message keepPosition put back, where it must stay while the content above takes its size. */
 interface HeldAnchor {
   readonly element: HTMLElement;
   readonly top: number;
   readonly until: number;
-  /** Frames still to be painted before the hold may end. */
-  framesLeft: number;
   /** The scroll position this hold last set: any other means the user (or Chromium) scrolled. */
   scrollTop: number;
 }
@@ -169,20 +165,14 @@ export class ListScroll {
   }
 
   private _hold(element: HTMLElement, top: number): void {
-    const held: HeldAnchor = { element, top, until: performance.now() + HOLD_MS, framesLeft: HOLD_FRAMES, scrollTop: this._scroller.scrollTop };
-    this._held = held;
-    const countFrame = (): void => {
-      if (this._held !== held || --held.framesLeft <= 0) return;
-      requestAnimationFrame(countFrame);
-    };
-    requestAnimationFrame(countFrame);
+    this._held = { element, top, until: performance.now() + HOLD_MS, scrollTop: this._scroller.scrollTop };
   }
 
   /** Puts the held message back where keepPosition left it, until the user scrolls or time is up. */
   private _keepHeld(): void {
     const held = this._held;
     if (!held) return;
-    if (!held.element.isConnected || (performance.now() > held.until && held.framesLeft <= 0)) return this._release();
+    if (!held.element.isConnected || performance.now() > held.until) return this._release();
     const drift = held.element.getBoundingClientRect().top - held.top;
     if (Math.abs(drift) < 1) return;
     this._scrollTo(this._scroller.scrollTop + drift);
