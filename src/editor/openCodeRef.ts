@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps';
+import { describeError } from '../common/showError';
 import { MAX_LINE, parseCodeRef } from '../notation/codeRefs';
 import { findCodeRefFiles } from './codeRefFiles';
 
@@ -93,7 +94,7 @@ export async function openCodeRef(deps: Deps, target: CodeRefTarget): Promise<vs
     document = await vscode.workspace.openTextDocument(uri);
   } catch (error) {
     // A reference can name any file, an image or an archive among them: VS Code opens only text.
-    void deps.prompts.notify('warning', vscode.l10n.t('“{0}” could not be opened as text: {1}', target.path, error instanceof Error ? error.message : String(error)));
+    void deps.prompts.notify('warning', vscode.l10n.t('“{0}” could not be opened as text: {1}', target.path, describeError(error)));
     return undefined;
   }
   const last = document.lineCount;
